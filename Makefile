@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`. Everything else is their parts.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+WITH_DB := $(PY) -m cus_site.localdb
+TEST_ENV := DEBUG=0 SECRET_KEY=tests-only-secret-key-$(shell hostname) ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+ARGS ?=
+
+.PHONY: run test pytest lint format chromium clean-db
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+run: $(INSTALLED)
+	DEBUG=1 $(WITH_DB) sh -c '$(PY) manage.py migrate --noinput && $(PY) manage.py load_demo && $(PY) manage.py ensure_admin && exec $(PY) manage.py runserver 127.0.0.1:8000'
+
+test: $(INSTALLED) chromium lint
+	$(TEST_ENV) $(WITH_DB) sh -c '$(PY) manage.py check --fail-level WARNING && $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(ARGS)'
+
+# One test or a folder: make pytest ARGS="tests/news/test_views.py -k future"
+pytest: $(INSTALLED)
+	$(TEST_ENV) $(WITH_DB) $(PY) -m pytest $(ARGS)
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# The browser tests drive Debian's Chromium; it is never downloaded by Playwright.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install the Debian package chromium (sudo apt-get install chromium)."; exit 1; \
+	  fi; }
+
+clean-db:
+	rm -rf .pgdata

@@ -1,0 +1,3 @@
+def site(request):
+    """What every page's layout needs to know about the request."""
+    return {}

@@ -1,0 +1,5 @@
+# "12 вересня 2023": E is the month's name in the genitive, without Django's trailing "р.".
+DATE_FORMAT = "j E Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DATETIME_FORMAT = "j E Y, G:i"
+TIME_FORMAT = "G:i"

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+admin.site.site_header = "Centrum Usług Społecznych w Tarnowie – administracja"
+admin.site.site_title = "CUS Tarnów – administracja"
+admin.site.index_title = "Zarządzanie treścią"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("pages.site_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("aktualnosci/", include("news.urls")),
+    path("godziny-otwarcia/", include("hours.urls")),
+    path("osl/", include("osl.urls")),
+    path("szukaj/", include("search.urls")),
+    path("", include("pages.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "pages.views.page_not_found"
+handler500 = "pages.views.server_error"

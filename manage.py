@@ -1,0 +1,19 @@
+#!/usr/bin/env python
+"""Django's command-line utility for administrative tasks."""
+
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cus_site.settings")
+    from django.core.management import execute_from_command_line
+
+    from cus_site.startup import explain_startup_errors
+
+    with explain_startup_errors():
+        execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

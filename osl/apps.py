@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OslConfig(AppConfig):
+    name = "osl"
+    verbose_name = _("Organizowanie społeczności lokalnej")
