@@ -1,0 +1,86 @@
+"""The one rich-text field of the site, and its sanitiser.
+
+Editors write in django-prose-editor, whose toolbar offers only what the allow-list below permits
+(paragraphs, h2–h4, lists, links, bold and italic, blockquote, simple tables). The editor cleans its
+input in the admin form, but content also arrives by other roads (the demo loader, the shell, an
+old import), so every page sanitises again on output with the same allow-list: no script, event
+handler, `style` attribute, `javascript:` or `data:` URL reaches a reader, whatever is stored.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import nh3
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django_prose_editor.config import allowlist_from_extensions
+from django_prose_editor.fields import ProseEditorField
+
+EXTENSIONS = {
+    "Paragraph": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+}
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+EMPTY_DOCUMENT = re.compile(r"\s*(<p>\s*(<br>)?\s*</p>\s*)*")
+LINK_TAG = re.compile(r'<a\b([^>]*)\bhref="(https?://[^"]+)"([^>]*)>')
+
+
+def _cleaner():
+    allowlist = allowlist_from_extensions(EXTENSIONS)
+    attributes = {tag: set(names) for tag, names in allowlist["attributes"].items()}
+    # rel and target are ours to set, never the editor's.
+    attributes["a"] = {"href", "title"}
+    return nh3.Cleaner(
+        tags=set(allowlist["tags"]),
+        attributes=attributes,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+CLEANER = _cleaner()
+
+
+def _mark_external(match):
+    own_host = urlsplit(settings.SITE_URL).hostname
+    if urlsplit(match[2]).hostname == own_host:
+        return match[0]
+    return f'<a{match[1]}href="{match[2]}"{match[3]} rel="noopener">'
+
+
+def sanitise(html):
+    """Return the stored HTML cut down to the allow-list, safe to put in a page."""
+    if not html:
+        return mark_safe("")
+    cleaned = CLEANER.clean(html)
+    return mark_safe(LINK_TAG.sub(_mark_external, cleaned))
+
+
+def clean_for_storage(html):
+    """What the admin form stores: the allow-list applied, an editor's empty paragraph as ""."""
+    cleaned = CLEANER.clean(html or "")
+    return "" if EMPTY_DOCUMENT.fullmatch(cleaned) else cleaned
+
+
+class RichTextField(ProseEditorField):
+    """A text field edited with the prose editor, sanitised on save and again on output."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EXTENSIONS)
+        kwargs.setdefault("sanitize", clean_for_storage)
+        super().__init__(*args, **kwargs)
