@@ -22,10 +22,14 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not when the URLs load, so tests can point it elsewhere.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"

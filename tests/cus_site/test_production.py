@@ -1,0 +1,89 @@
+"""`gunicorn cus_site.wsgi` with DEBUG off serves the pages and the hashed, compressed static
+files, as production does."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def session_database_url():
+    """The URL of the database this test session uses (tables migrated, no rows needed)."""
+    params = connection.settings_dict
+    host = params["HOST"] or params["OPTIONS"].get("host", "")
+    user = quote(params["USER"] or "postgres")
+    if host.startswith("/"):
+        return f"postgresql://{user}@/{params['NAME']}?host={host}"
+    return f"postgresql://{user}@{host}:{params['PORT'] or 5432}/{params['NAME']}"
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+@pytest.fixture
+def production_server(tmp_path):
+    environment = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "production-like-test-key-" + "x" * 30,
+        "DATABASE_URL": session_database_url(),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    bin_dir = os.path.dirname(sys.executable)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        check=True,
+        timeout=120,
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [f"{bin_dir}/gunicorn", "cus_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            fetch(base + "/robots.txt")
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_gunicorn_serves_the_site_and_hashed_static_files(production_server):
+    status, _, body = fetch(production_server + "/")
+    page = body.decode()
+    assert status == 200
+    assert "Centrum Usług Społecznych w Tarnowie" in page
+    stylesheet = page.split('rel="stylesheet" href="')[1].split('"')[0]
+    assert stylesheet.startswith("/static/css/site.") and stylesheet != "/static/css/site.css"
+    status, headers, css = fetch(production_server + stylesheet)
+    assert status == 200
+    assert b"--brand" in css
+    assert "immutable" in headers["Cache-Control"]
