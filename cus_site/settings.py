@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cus_site.context_processors.site",
+                "cus_site.context_processors.languages",
             ],
         },
     },
