@@ -1,1 +1,202 @@
+import re
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cus_site import images
+from cus_site.richtext import RichTextField
+from cus_site.slugs import slugify_pl
+
+SLUG_LENGTH = 150
+# Paths of the news list itself: a post's slug may not shadow them.
+RESERVED_SLUGS = {"rss", "kategoria", "strona", "podglad", "archiwum"}
+YEAR_LIKE = re.compile(r"^\d+$")
+
+
+def validate_post_slug(value):
+    if value and (value in RESERVED_SLUGS or YEAR_LIKE.match(value)):
+        raise ValidationError(
+            _(
+                "Adres „%(slug)s” jest zajęty przez listę aktualności (rok, kanał RSS, kategorie). "
+                "Dopisz do niego słowo, np. „%(slug)s-podsumowanie”."
+            ),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
+class Category(models.Model):
+    name = models.CharField(_("nazwa"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("adres"),
+        max_length=100,
+        unique=True,
+        help_text=_("Część adresu strony kategorii: małe litery bez polskich znaków i myślniki."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kategoria")
+        verbose_name_plural = _("kategorie")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published, and not scheduled for later by the site's clock."""
+        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_list(self):
+        return self.prefetch_related("categories")
+
+    def unique_slug(self, title, exclude_pk=None):
+        """A free slug for a title: transliterated, never a list path, numbered if taken."""
+        base = slugify_pl(title, SLUG_LENGTH - 4) or "wpis"
+        if base in RESERVED_SLUGS or YEAR_LIKE.match(base):
+            base = f"{base}-wpis"
+        taken = set(
+            self.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("szkic")
+        PUBLISHED = "published", _("opublikowany")
+
+    title = models.CharField(_("tytuł"), max_length=250)
+    slug = models.SlugField(
+        _("adres"),
+        max_length=SLUG_LENGTH,
+        unique=True,
+        blank=True,
+        validators=[validate_post_slug],
+        help_text=_(
+            "Część adresu wpisu, np. spotkanie-z-seniorami. Zostaw puste, a powstanie z tytułu."
+        ),
+    )
+    lead = models.TextField(
+        _("zajawka"),
+        help_text=_(
+            "Dwa–trzy zdania zwykłym tekstem: pokazywane na liście i w wynikach wyszukiwania."
+        ),
+    )
+    body = RichTextField(_("treść"), blank=True)
+    cover = images.ImageField(
+        _("zdjęcie główne"),
+        upload_to="aktualnosci/%Y/%m/",
+        width_field="cover_width",
+        height_field="cover_height",
+        blank=True,
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        images.ALT_LABEL, max_length=250, blank=True, help_text=images.ALT_HELP
+    )
+    cover_decorative = models.BooleanField(
+        images.DECORATIVE_LABEL, default=False, help_text=images.DECORATIVE_HELP
+    )
+    cover_shows_people = models.BooleanField(
+        images.SHOWS_PEOPLE_LABEL, default=True, help_text=images.SHOWS_PEOPLE_HELP
+    )
+    cover_consent = models.BooleanField(
+        images.CONSENT_LABEL, default=False, help_text=images.CONSENT_HELP
+    )
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("kategorie"), related_name="posts", blank=True
+    )
+    status = models.CharField(
+        _("stan"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("data publikacji"),
+        default=timezone.now,
+        help_text=_("Data w przyszłości zaplanuje wpis: pojawi się na stronie o tej godzinie."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts",
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("wpis")
+        verbose_name_plural = _("wpisy")
+        indexes = [models.Index(fields=["status", "-published_at"], name="news_post_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "published"]), name="news_post_status"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        images.check_alt(self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
+
+    @property
+    def cover_picture(self):
+        return images.Picture(
+            self.cover,
+            self.cover_width,
+            self.cover_height,
+            self.cover_alt,
+            self.cover_decorative,
+            self.cover_shows_people,
+            self.cover_consent,
+        )
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class PostImage(images.AccessibleImage):
+    """A photo of a post's gallery."""
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("wpis"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = images.ImageField(
+        _("zdjęcie"),
+        upload_to="aktualnosci/galeria/%Y/%m/",
+        width_field="width",
+        height_field="height",
+    )
+    caption = models.CharField(_("podpis"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("zdjęcie galerii")
+        verbose_name_plural = _("galeria zdjęć")
+
+    def __str__(self):
+        return self.caption or self.alt or self.image.name
