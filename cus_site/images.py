@@ -289,6 +289,12 @@ def srcset(file, widths, image_format):
     )
 
 
+def rendition_url(picture, width):
+    """The URL of one rendition in the fallback format, e.g. for Open Graph's og:image."""
+    size = rendition_widths(picture.width)[-1] if width is None else width
+    return ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file))).url
+
+
 def picture_context(picture, sizes, lazy=True, max_width=None):
     """What `includes/picture.html` needs; the rendered size comes from the stored width and
     height, so no rendition is opened to measure it."""

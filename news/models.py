@@ -55,8 +55,16 @@ class PostQuerySet(models.QuerySet):
         """What the public sees: published, and not scheduled for later by the site's clock."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def for_list(self):
-        return self.prefetch_related("categories")
+    def older_than(self, post):
+        """Posts before this one, the nearest first (posts of the same minute by their order)."""
+        same_time = models.Q(published_at=post.published_at, pk__lt=post.pk)
+        return self.filter(models.Q(published_at__lt=post.published_at) | same_time)
+
+    def newer_than(self, post):
+        same_time = models.Q(published_at=post.published_at, pk__gt=post.pk)
+        return self.filter(models.Q(published_at__gt=post.published_at) | same_time).order_by(
+            "published_at", "pk"
+        )
 
     def unique_slug(self, title, exclude_pk=None):
         """A free slug for a title: transliterated, never a list path, numbered if taken."""
@@ -176,6 +184,21 @@ class Post(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_archival(self):
+        """Older than two years: the page warns that what it says may be out of date."""
+        now = timezone.localtime()
+        try:
+            two_years_ago = now.replace(year=now.year - 2)
+        except ValueError:  # 29 February
+            two_years_ago = now.replace(year=now.year - 2, day=28)
+        return self.published_at < two_years_ago
+
+    @property
+    def public_pictures(self):
+        """The gallery as the public sees it (use with `prefetch_related("images")`)."""
+        return [image for image in self.images.all() if image.picture.is_public]
 
 
 class PostImage(images.AccessibleImage):

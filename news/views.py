@@ -1,0 +1,150 @@
+import json
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from cus_site import images
+from cus_site.translated import slug_lookup
+
+from .models import Category, Post
+
+POSTS_PER_PAGE = 10
+PUBLISHER = "Centrum Usług Społecznych w Tarnowie"
+# The characters that could end the script element or start an HTML comment inside it.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+class PostListView(ListView):
+    """The published posts, newest first, ten a page; the category and year lists narrow it.
+
+    A page number that is not a number or out of range is a 404 (ListView's own rule)."""
+
+    paginate_by = POSTS_PER_PAGE
+    template_name = "news/post_list.html"
+    context_object_name = "posts"
+
+    def get_queryset(self):
+        return Post.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1)
+        context["heading"] = self.heading()
+        published = Post.objects.published()
+        context["categories"] = Category.objects.filter(posts__in=published).distinct()
+        context["years"] = published.dates("published_at", "year", order="DESC")
+        return context
+
+    def heading(self):
+        return _("Aktualności")
+
+
+class CategoryPostListView(PostListView):
+    def get_queryset(self):
+        categories = Category.objects.filter(slug_lookup(self.kwargs["slug"]))
+        self.category = get_object_or_404(categories[:1])
+        return super().get_queryset().filter(categories=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+    def heading(self):
+        return _("Aktualności: %(category)s") % {"category": self.category.name}
+
+
+class YearPostListView(PostListView):
+    allow_empty = False
+
+    def get_queryset(self):
+        if not 1000 <= self.kwargs["year"] <= 9999:
+            raise Http404
+        return super().get_queryset().filter(published_at__year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=self.kwargs["year"], **kwargs)
+
+    def heading(self):
+        return _("Aktualności z roku %(year)s") % {"year": self.kwargs["year"]}
+
+
+def absolute(url):
+    return f"{settings.SITE_URL}{url}"
+
+
+def json_ld(data):
+    """JSON for a `<script type="application/ld+json">`, escaped so no text can close it."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))
+
+
+def news_article(post, image_url):
+    """schema.org NewsArticle of a post, for search engines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": post.title,
+        "description": post.lead,
+        "datePublished": post.published_at.isoformat(),
+        "dateModified": post.updated_at.isoformat(),
+        "mainEntityOfPage": absolute(post.get_absolute_url()),
+        "publisher": {
+            "@type": "Organization",
+            "name": PUBLISHER,
+            "url": absolute("/"),
+            "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.svg"))},
+        },
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return json_ld(data)
+
+
+class PostDetailView(DetailView):
+    template_name = "news/post_detail.html"
+    context_object_name = "post"
+
+    def get_queryset(self):
+        return Post.objects.published().prefetch_related("categories", "images")
+
+    def get_object(self, queryset=None):
+        post = self.get_queryset().filter(slug_lookup(self.kwargs["slug"])).first()
+        if post is None:
+            raise Http404(_("Nie ma takiego wpisu."))
+        return post
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        post = self.object
+        published = Post.objects.published()
+        cover = post.cover_picture
+        image_url = absolute(images.rendition_url(cover, None)) if cover.is_public else ""
+        context.update(
+            older=published.older_than(post).first(),
+            newer=published.newer_than(post).first(),
+            og_image=image_url,
+            canonical_url=absolute(post.get_absolute_url()),
+            json_ld=news_article(post, image_url),
+        )
+        return context
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class PostPreviewView(PostDetailView):
+    """Staff see a draft or scheduled post as the public will, under a banner saying so."""
+
+    def get_object(self, queryset=None):
+        if not self.request.user.has_perm("news.view_post"):
+            raise PermissionDenied
+        posts = Post.objects.prefetch_related("categories", "images")
+        return get_object_or_404(posts, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)

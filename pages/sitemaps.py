@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from news.sitemaps import CategorySitemap, NewsIndexSitemap, PostSitemap
+
 
 class StaticViewSitemap(Sitemap):
     changefreq = "monthly"
@@ -13,4 +15,9 @@ class StaticViewSitemap(Sitemap):
 
 
 # Each content app adds its sitemap here; pages is the app that reads the others.
-SITEMAPS = {"pages": StaticViewSitemap}
+SITEMAPS = {
+    "pages": StaticViewSitemap,
+    "news": NewsIndexSitemap,
+    "news-posts": PostSitemap,
+    "news-categories": CategorySitemap,
+}

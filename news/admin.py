@@ -1,0 +1,155 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from cus_site.slugs import slugify_pl
+
+from .models import Category, Post, PostImage
+
+
+def visibility(picture):
+    if not picture.file:
+        return "–"
+    return _("tak") if picture.is_public else _("nie: %(reason)s") % {"reason": picture.why_hidden}
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_pl"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PostImageInline(TranslationStackedInline):
+    model = PostImage
+    extra = 0
+    fields = [
+        "image",
+        "on_site",
+        "alt",
+        "decorative",
+        "shows_people",
+        "consent",
+        "caption",
+        "position",
+    ]
+    readonly_fields = ["on_site"]
+
+    @admin.display(description=_("widoczne na stronie"))
+    def on_site(self, image):
+        return visibility(image.picture)
+
+
+class PostAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for language, _name in settings.LANGUAGES:
+            self.default_slug(cleaned_data, language)
+        return cleaned_data
+
+    def default_slug(self, cleaned_data, language):
+        """An empty slug is made from the title (the admin's script does it only with JS on).
+        A title with no Latin letters (Ukrainian) leaves it empty: the Polish slug serves."""
+        title = cleaned_data.get(f"title_{language}") or ""
+        if cleaned_data.get(f"slug_{language}") or not slugify_pl(title):
+            return
+        with translation.override(language):
+            slug = Post.objects.unique_slug(title, exclude_pk=self.instance.pk)
+        cleaned_data[f"slug_{language}"] = slug
+
+
+@admin.register(Post)
+class PostAdmin(TabbedTranslationAdmin):
+    form = PostAdminForm
+    list_display = ["title", "status", "published_at", "category_names", "is_on_site"]
+    list_filter = ["status", "categories", "published_at"]
+    search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = {
+        Post.categories.field.__class__: {"widget": forms.CheckboxSelectMultiple}
+    }
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (_("Publikacja"), {"fields": ["status", "published_at", "categories", "author"]}),
+        (
+            _("Zdjęcie główne"),
+            {
+                "fields": [
+                    "cover",
+                    "cover_on_site",
+                    "cover_alt",
+                    "cover_decorative",
+                    "cover_shows_people",
+                    "cover_consent",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["cover_on_site"]
+    inlines = [PostImageInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("categories")
+
+    def view_on_site(self, post):
+        if post.is_public:
+            return post.get_absolute_url()
+        return reverse("news:preview", kwargs={"pk": post.pk})
+
+    @admin.display(description=_("kategorie"))
+    def category_names(self, post):
+        return ", ".join(category.name for category in post.categories.all())
+
+    @admin.display(description=_("na stronie"), boolean=True)
+    def is_on_site(self, post):
+        return post.is_public
+
+    @admin.display(description=_("widoczne na stronie"))
+    def cover_on_site(self, post):
+        return visibility(post.cover_picture)
+
+    def save_model(self, request, post, form, change):
+        if post.author is None:
+            post.author = request.user
+        super().save_model(request, post, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.warn_about_hidden_images(request, form.instance)
+
+    def warn_about_hidden_images(self, request, post):
+        pictures = [post.cover_picture, *(image.picture for image in post.images.all())]
+        hidden = [picture for picture in pictures if picture.file and not picture.is_public]
+        if hidden:
+            reasons = "; ".join(sorted({str(picture.why_hidden) for picture in hidden}))
+            messages.warning(
+                request,
+                _("Zdjęcia, które nie pojawią się na stronie: %(count)d (%(reasons)s).")
+                % {"count": len(hidden), "reasons": reasons},
+            )
+
+    @admin.action(description=_("Opublikuj zaznaczone wpisy"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(status=Post.Status.PUBLISHED)
+        self.message_user(
+            request,
+            _(
+                "Opublikowane wpisy: %(count)d. Wpis z datą w przyszłości pojawi się na stronie "
+                "o tej dacie."
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Wycofaj zaznaczone wpisy do szkiców"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Post.Status.DRAFT)
+        self.message_user(
+            request, _("Wpisy wycofane do szkiców: %(count)d.") % {"count": count}, messages.SUCCESS
+        )
