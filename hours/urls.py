@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "hours"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.UnitListView.as_view(), name="index"),
+]

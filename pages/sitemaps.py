@@ -8,7 +8,7 @@ class StaticViewSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["pages:home"]
+        return ["pages:home", "hours:index"]
 
     def location(self, item):
         return reverse(item)

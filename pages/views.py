@@ -4,7 +4,10 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from hours.views import shows_status
 
+
+@shows_status
 def home(request):
     return render(request, "pages/home.html", {})
 

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
+from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
+
+
+class WeeklyHoursInline(admin.TabularInline):
+    model = WeeklyHours
+    formset = WeeklyHoursFormSet
+    fields = ["weekday", "opens", "closes"]
+    extra = 1
+    verbose_name = _("przedział godzin")
+    verbose_name_plural = _(
+        "Godziny w tygodniu (dzień bez godzin jest nieczynny; przerwę wpisz jako dwa przedziały)"
+    )
+
+
+@admin.register(Unit)
+class UnitAdmin(TabbedTranslationAdmin):
+    list_display = ["short_name", "full_name", "order", "is_visible"]
+    list_filter = ["is_visible"]
+    search_fields = ["short_name", "full_name"]
+    inlines = [WeeklyHoursInline]
+
+
+class SpecialHoursInline(admin.TabularInline):
+    model = SpecialHours
+    formset = SpecialHoursFormSet
+    fields = ["opens", "closes"]
+    extra = 1
+    verbose_name = _("przedział godzin")
+    verbose_name_plural = _("Godziny tego dnia (tylko gdy nie jest nieczynny)")
+
+
+@admin.register(SpecialDay)
+class SpecialDayAdmin(TabbedTranslationAdmin):
+    list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed"]
+    list_filter = ["unit", "is_closed"]
+    list_select_related = ["unit"]
+    date_hierarchy = "date_from"
+    search_fields = ["reason"]
+    inlines = [SpecialHoursInline]
+
+    @admin.display(description=_("jednostka"), ordering="unit")
+    def unit_or_all(self, special_day):
+        return special_day.unit or _("wszystkie jednostki")

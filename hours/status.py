@@ -1,0 +1,80 @@
+"""Whether a unit is open now, said in a sentence.
+
+Polish changes the preposition and the case with the day ("w poniedziałek", "we wtorek",
+"w środę"), and English and Ukrainian differ again, so each phrase is one whole message per day
+for the translators, never glued from pieces.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+
+from .models import Weekday, clock
+
+# How far ahead the status looks for the next opening; beyond it the status just says "closed".
+LOOKAHEAD_DAYS = 14
+
+OPENS_ON_WEEKDAY = {
+    Weekday.MONDAY: pgettext_lazy(
+        "next opening", "Zamknięte – otwieramy w poniedziałek o %(time)s"
+    ),
+    Weekday.TUESDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy we wtorek o %(time)s"),
+    Weekday.WEDNESDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w środę o %(time)s"),
+    Weekday.THURSDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w czwartek o %(time)s"),
+    Weekday.FRIDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w piątek o %(time)s"),
+    Weekday.SATURDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w sobotę o %(time)s"),
+    Weekday.SUNDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w niedzielę o %(time)s"),
+}
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool
+    text: str
+    # Why today differs from the usual week, when it is open on its own hours.
+    note: str = ""
+
+
+def unit_status(timetable, unit, now=None):
+    """The status of a unit at `now` (aware; default: the current time), in Warsaw time.
+
+    The timetable must start today and cover LOOKAHEAD_DAYS more days.
+    """
+    now = timezone.localtime(now)
+    today = timetable.day(unit, now.date())
+    note = today.reason if today.is_exception and today.is_open else ""
+    for span in today.spans:
+        if span.contains(now.time()):
+            return Status(True, gettext("Otwarte do %(time)s") % {"time": clock(span.closes)}, note)
+    later_today = [span for span in today.spans if span.opens > now.time()]
+    if later_today:
+        return Status(False, opening_phrase(today.date, later_today[0], 0), note)
+    if today.is_exception and not today.is_open:
+        return Status(False, gettext("Dziś nieczynne: %(reason)s") % {"reason": today.reason})
+    return next_opening(timetable, unit, now.date())
+
+
+def next_opening(timetable, unit, today):
+    for ahead in range(1, LOOKAHEAD_DAYS + 1):
+        day = timetable.day(unit, today + datetime.timedelta(days=ahead))
+        if day.is_open:
+            return Status(False, opening_phrase(day.date, day.spans[0], ahead))
+    return Status(False, gettext("Zamknięte"))
+
+
+def opening_phrase(date, span, days_ahead):
+    time = clock(span.opens)
+    if days_ahead == 0:
+        return pgettext("next opening", "Zamknięte – otwieramy dziś o %(time)s") % {"time": time}
+    if days_ahead == 1:
+        return pgettext("next opening", "Zamknięte – otwieramy jutro o %(time)s") % {"time": time}
+    if days_ahead < 7:
+        return OPENS_ON_WEEKDAY[date.weekday()] % {"time": time}
+    # A week or more away a weekday's name would be ambiguous: the date says it.
+    return pgettext("next opening", "Zamknięte – otwieramy %(date)s o %(time)s") % {
+        "date": date_format(date, "DATE_FORMAT"),
+        "time": time,
+    }

@@ -1,0 +1,40 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from hours.models import Unit
+from hours.schedule import Timetable, week_of
+from hours.status import LOOKAHEAD_DAYS, unit_status
+from hours.week import compact_week
+
+register = template.Library()
+
+# Inside <script> only "<", ">" and "&" could end the element or start markup early.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("includes/weekly_hours.html")
+def weekly_hours_footer():
+    """The usual week of every visible unit, in the compact form: no status, so the pages that
+    show only this stay cacheable."""
+    units = Unit.objects.visible().with_weekly_hours()
+    return {"units": [(unit, compact_week(week_of(unit))) for unit in units]}
+
+
+@register.inclusion_tag("includes/unit_statuses.html")
+def unit_statuses():
+    """Whether each visible unit is open now. A page using this must be served with the
+    `hours.views.shows_status` headers."""
+    now = timezone.localtime()
+    timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
+    return {"statuses": [(unit, unit_status(timetable, unit, now)) for unit in timetable.units]}
+
+
+@register.filter
+def json_ld(data):
+    """Data as JSON safe to place inside <script type="application/ld+json">."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(SCRIPT_ESCAPES))

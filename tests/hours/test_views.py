@@ -1,0 +1,198 @@
+"""/godziny-otwarcia/: each unit's week, status, contact details, the next 60 days' holidays and
+special days, JSON-LD for search engines, and headers that keep the status fresh."""
+
+import datetime
+import json
+import re
+
+import pytest
+import time_machine
+from django.template import Context, Template
+from django.urls import reverse
+
+from tests.factories import SpecialDayFactory, SpecialHoursFactory, UnitFactory
+
+from .helpers import add_hours, at, text_of
+
+pytestmark = pytest.mark.usefixtures("cus", "bom")
+
+DECEMBER_1 = datetime.date(2026, 12, 1)
+
+
+def page_at(client, moment, path=None):
+    with time_machine.travel(moment, tick=False):
+        response = client.get(path or reverse("hours:index"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(page, anchor):
+    return re.search(rf'<section class="unit-hours" id="{anchor}".*?</section>', page, re.S)[0]
+
+
+def json_ld(page):
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return {
+        office["alternateName"] if "alternateName" in office else office["name"]: office
+        for office in map(json.loads, scripts)
+    }
+
+
+def test_page_shows_each_units_week_status_and_heading(client):
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    assert page.count("<h1") == 1
+    cus = text_of(section(page, "cus"))
+    assert "Centrum Usług Społecznych w Tarnowie (CUS)" in cus
+    assert "Otwarte do 15:30" in cus
+    assert "poniedziałek – piątek 7:30–15:30" in cus
+    assert "wtorek (dziś) 7:30–15:30" in cus
+    assert "sobota nieczynne" in cus
+    bom = text_of(section(page, "bom"))
+    assert "poniedziałek 8:00–17:00 wtorek – piątek 8:00–15:00" in bom
+
+
+def test_page_lists_holidays_and_special_days_of_the_next_60_days(client, cus):
+    SpecialDayFactory(
+        date_from=datetime.date(2026, 12, 28),
+        date_to=datetime.date(2026, 12, 31),
+        reason="Przerwa świąteczna",
+    )
+    SpecialHoursFactory(
+        special_day__unit=cus,
+        special_day__date_from=datetime.date(2026, 11, 20),
+        special_day__reason="Skrócony dzień pracy",
+        closes=datetime.time(13),
+    )
+    SpecialDayFactory(date_from=datetime.date(2027, 2, 1), reason="Poza oknem 60 dni")
+    text = text_of(section(page_at(client, at(2026, 11, 17, 10, 0)), "cus"))
+    assert "20 listopada 2026, piątek Skrócony dzień pracy czynne 8:00–13:00" in text
+    assert "24 grudnia 2026, czwartek Wigilia Bożego Narodzenia nieczynne" in text
+    assert "28 grudnia 2026 – 31 grudnia 2026 Przerwa świąteczna nieczynne" in text
+    assert "1 stycznia 2027, piątek Nowy Rok nieczynne" in text
+    assert "Poza oknem" not in text
+    assert "Narodowe Święto Niepodległości" not in text  # 11 November is already past
+
+
+def test_dates_are_machine_readable(client):
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    assert '<time datetime="2026-12-24">24 grudnia 2026</time>' in page
+
+
+def test_contact_details_are_shown_when_known(client, cus):
+    cus.address = "ul. Przykładowa 1\n33-100 Tarnów"
+    cus.phone = "14 000 00 00"
+    cus.email = "cus@example.org"
+    cus.save()
+    text = section(page_at(client, at(2026, 11, 17, 10, 0)), "cus")
+    assert "ul. Przykładowa 1<br>33-100 Tarnów" in text
+    assert 'href="tel:140000000"' in text
+    assert 'href="mailto:cus@example.org"' in text
+    assert "Kontakt" not in section(page_at(client, at(2026, 11, 17, 10, 0)), "bom")
+
+
+def test_holiday_names_follow_the_page_language(client):
+    english = page_at(client, at(2026, 11, 2, 10, 0), "/en/godziny-otwarcia/")
+    assert "National Independence Day" in english
+    ukrainian = page_at(client, at(2026, 11, 2, 10, 0), "/uk/godziny-otwarcia/")
+    assert "День незалежності" in ukrainian
+    polish = page_at(client, at(2026, 11, 2, 10, 0), "/godziny-otwarcia/")
+    assert "Narodowe Święto Niepodległości" in polish
+
+
+def test_json_ld_describes_each_unit_as_a_government_office(client, cus):
+    SpecialHoursFactory(
+        special_day__unit=cus,
+        special_day__date_from=datetime.date(2026, 11, 20),
+        closes=datetime.time(13),
+    )
+    offices = json_ld(page_at(client, at(2026, 11, 2, 10, 0)))
+    assert set(offices) == {"CUS", "BOM"}
+    cus_office = offices["CUS"]
+    assert cus_office["@context"] == "https://schema.org"
+    assert cus_office["@type"] == "GovernmentOffice"
+    assert cus_office["name"] == "Centrum Usług Społecznych w Tarnowie"
+    assert cus_office["url"].endswith("/godziny-otwarcia/#cus")
+    assert cus_office["openingHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [
+                f"https://schema.org/{day}"
+                for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+            ],
+            "opens": "07:30",
+            "closes": "15:30",
+        }
+    ]
+    special = {spec["validFrom"]: spec for spec in cus_office["specialOpeningHoursSpecification"]}
+    assert special["2026-11-11"] == {
+        "@type": "OpeningHoursSpecification",
+        "validFrom": "2026-11-11",
+        "validThrough": "2026-11-11",
+        "opens": "00:00",
+        "closes": "00:00",
+    }
+    assert (special["2026-11-20"]["opens"], special["2026-11-20"]["closes"]) == ("08:00", "13:00")
+    assert "2026-12-24" in special
+    assert "2027-01-06" not in special  # beyond 60 days
+
+
+def test_json_ld_of_bom_has_both_weekly_intervals(client):
+    bom = json_ld(page_at(client, at(2026, 11, 2, 10, 0)))["BOM"]
+    specs = bom["openingHoursSpecification"]
+    hours = {(spec["opens"], spec["closes"]): spec["dayOfWeek"] for spec in specs}
+    assert hours[("08:00", "17:00")] == ["https://schema.org/Monday"]
+    assert len(hours[("08:00", "15:00")]) == 4
+
+
+def test_json_ld_cannot_be_broken_out_of_by_an_editors_text(client, cus):
+    SpecialDayFactory(unit=cus, date_from=datetime.date(2026, 11, 20), reason="</script><b>x</b>")
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    assert "</script><b>" not in page
+    assert len(json_ld(page)) == 2
+
+
+def test_status_pages_are_never_served_from_a_cache(client):
+    for path in (reverse("hours:index"), reverse("pages:home")):
+        cache_control = client.get(path).headers["Cache-Control"]
+        assert "no-cache" in cache_control
+        assert "max-age=0" in cache_control
+        assert "must-revalidate" in cache_control
+
+
+def test_pages_without_a_status_stay_cacheable(client):
+    response = client.get("/robots.txt")
+    assert "no-cache" not in response.headers.get("Cache-Control", "")
+
+
+def test_home_page_shows_each_units_status(client):
+    page = page_at(client, at(2026, 11, 20, 18, 0), reverse("pages:home"))
+    text = text_of(re.search(r'<section class="unit-statuses".*?</section>', page, re.S)[0])
+    assert "Tarnowie Zamknięte – otwieramy w poniedziałek o 7:30" in text
+    assert "BOM Zamknięte – otwieramy w poniedziałek o 8:00" in text
+
+
+def test_menu_and_sitemap_link_the_page(client):
+    assert 'href="/godziny-otwarcia/"' in client.get(reverse("pages:home")).content.decode()
+    assert "/godziny-otwarcia/</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_page_reads_a_fixed_number_of_queries_for_many_units(client, django_assert_max_num_queries):
+    for number in range(25):
+        unit = UnitFactory(short_name=f"U{number}")
+        add_hours(unit, range(5), datetime.time(8), datetime.time(12))
+        add_hours(unit, range(5), datetime.time(13), datetime.time(16))
+        SpecialHoursFactory(special_day__unit=unit, special_day__date_from=DECEMBER_1)
+    SpecialDayFactory(date_from=datetime.date(2026, 11, 27), reason="Dla wszystkich")
+    # The page: units, their hours, special days, their hours; the footer: units, their hours.
+    with django_assert_max_num_queries(6):
+        page = page_at(client, at(2026, 11, 17, 10, 0))
+    assert page.count('class="unit-hours"') == 27
+
+
+def test_home_status_reads_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for number in range(25):
+        unit = UnitFactory(short_name=f"U{number}")
+        add_hours(unit, range(5), datetime.time(8), datetime.time(12))
+    with django_assert_max_num_queries(4):
+        html = Template("{% load hours %}{% unit_statuses %}").render(Context())
+    assert html.count('class="unit-statuses__item"') == 27
