@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from imagekit import ImageSpec, register
 from imagekit.cachefiles import ImageCacheFile
@@ -48,8 +50,8 @@ MESSAGES = {
         "ze zmienionym rozszerzeniem). Zapisz zdjęcie w jednym z tych formatów i wgraj je ponownie."
     ),
     "too_many_pixels": _(
-        "Zdjęcie ma za dużą rozdzielczość: %(megapixels)s megapikseli, a można najwyżej 40. "
-        "Zmniejsz je i wgraj ponownie."
+        "Zdjęcie ma za dużą rozdzielczość: można wgrać najwyżej 40 megapikseli "
+        "(np. 8000 × 5000 punktów). Zmniejsz je i wgraj ponownie."
     ),
     "damaged": _(
         "Plik zdjęcia jest uszkodzony albo niekompletny. Zapisz je ponownie i wgraj jeszcze raz."
@@ -67,7 +69,7 @@ def _error(code, **params):
 def open_checked(upload):
     """The uploaded image, decoded, or a ValidationError saying in Polish what is wrong."""
     if upload.size > MAX_BYTES:
-        raise _error("too_big", megabytes=round(upload.size / 1024 / 1024, 1))
+        raise _error("too_big", megabytes=number_format(upload.size / 1024 / 1024, 1))
     upload.seek(0)
     with warnings.catch_warnings():
         # Pillow only warns between its own limit and twice that; here every bomb is an error.
@@ -75,14 +77,14 @@ def open_checked(upload):
         try:
             image = Image.open(upload)  # reads the header only
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _error("too_many_pixels", megapixels=">89") from None
+            raise _error("too_many_pixels") from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
             raise _error("not_image") from None
         if image.format not in FORMATS:
             raise _error("not_image")
         width, height = image.size
         if width * height > MAX_PIXELS:
-            raise _error("too_many_pixels", megapixels=round(width * height / 1_000_000, 1))
+            raise _error("too_many_pixels")
         try:
             image.load()
         except (OSError, ValueError, SyntaxError, EOFError):
@@ -183,10 +185,13 @@ CONSENT_HELP = _(
 )
 
 
-def check_alt(image, alt, decorative, alt_field="alt"):
-    """Alt text is required of a photo unless it is marked decorative."""
+def check_alt(instance, image, alt, decorative, alt_field="alt"):
+    """Alt text is required of a photo unless it is marked decorative. The error goes to the
+    Polish field when the alt text is translated (the form has `alt_pl`, not `alt`)."""
     if image and not decorative and not (alt or "").strip():
-        raise ValidationError({alt_field: _error("alt_missing")})
+        polish = f"{alt_field}_{settings.LANGUAGE_CODE}"
+        names = {field.name for field in instance._meta.get_fields()}
+        raise ValidationError({polish if polish in names else alt_field: _error("alt_missing")})
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ class AccessibleImage(models.Model):
 
     def clean(self):
         super().clean()
-        check_alt(self.image, self.alt, self.decorative)
+        check_alt(self, self.image, self.alt, self.decorative)
 
     @property
     def picture(self):

@@ -167,7 +167,7 @@ class Post(models.Model):
 
     def clean(self):
         super().clean()
-        images.check_alt(self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
+        images.check_alt(self, self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
 
     @property
     def cover_picture(self):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -92,8 +93,8 @@ def news_article(post, image_url):
         "@type": "NewsArticle",
         "headline": post.title,
         "description": post.lead,
-        "datePublished": post.published_at.isoformat(),
-        "dateModified": post.updated_at.isoformat(),
+        "datePublished": timezone.localtime(post.published_at).isoformat(),
+        "dateModified": timezone.localtime(post.updated_at).isoformat(),
         "mainEntityOfPage": absolute(post.get_absolute_url()),
         "publisher": {
             "@type": "Organization",

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -52,3 +53,53 @@ class SpecialHoursFactory(factory.django.DjangoModelFactory):
     special_day = factory.SubFactory(SpecialDayFactory, is_closed=False)
     opens = datetime.time(8, 0)
     closes = datetime.time(12, 0)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "news.Category"
+        django_get_or_create = ("slug_pl",)
+
+    name_pl = factory.Sequence(lambda n: f"Kategoria {n}")
+    slug_pl = factory.Sequence(lambda n: f"kategoria-{n}")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A published post, an hour old; `with_cover=True` gives it a public photo."""
+
+    class Meta:
+        model = "news.Post"
+        skip_postgeneration_save = True
+
+    title_pl = factory.Sequence(lambda n: f"Wpis numer {n}")
+    slug_pl = factory.Sequence(lambda n: f"wpis-numer-{n}")
+    lead_pl = factory.Sequence(lambda n: f"Zajawka wpisu {n}.")
+    status = "published"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        with_cover = factory.Trait(
+            cover=factory.django.ImageField(width=640, height=480, color="navy"),
+            cover_alt_pl="Sala spotkań Centrum",
+            cover_shows_people=False,
+        )
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.add(*extracted)
+
+
+class PostImageFactory(factory.django.DjangoModelFactory):
+    """A gallery photo with its consent confirmed and alt text."""
+
+    class Meta:
+        model = "news.PostImage"
+
+    post = factory.SubFactory(PostFactory)
+    image = factory.django.ImageField(width=640, height=480, color="green")
+    alt_pl = factory.Sequence(lambda n: f"Uczestnicy warsztatów, zdjęcie {n}")
+    caption_pl = factory.Sequence(lambda n: f"Podpis zdjęcia {n}")
+    shows_people = True
+    consent = True
+    position = factory.Sequence(lambda n: n)

@@ -1,0 +1,75 @@
+"""A page asks the database the same number of questions however many posts there are."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import CategoryFactory, PostFactory, PostImageFactory
+
+NEWEST = datetime.datetime(2024, 6, 1, 12, tzinfo=ZoneInfo("Europe/Warsaw"))
+PAGES = [
+    "/",
+    "/aktualnosci/",
+    "/aktualnosci/?page=2",
+    "/aktualnosci/kategoria/kategoria-a/",
+    "/aktualnosci/2024/",
+    "/aktualnosci/wpis-5/",
+]
+
+
+def add_posts(numbers, categories, photos):
+    for number in numbers:
+        post = PostFactory(
+            with_cover=True,
+            slug_pl=f"wpis-{number}",
+            published_at=NEWEST - datetime.timedelta(days=number),
+            categories=categories,
+        )
+        PostImageFactory.create_batch(photos, post=post)
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def queries_with_few_posts(client, db):
+    """Each page's query count with 11 posts, then 49 more posts with more photos each."""
+    categories = [CategoryFactory(slug_pl=f"kategoria-{letter}") for letter in "abcd"]
+    add_posts(range(1, 12), categories[:1], photos=1)
+    counts = {url: queries_of(client, url) for url in PAGES}
+    add_posts(range(12, 61), categories, photos=4)
+    return counts
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_query_count_does_not_grow_with_posts_categories_and_photos(
+    client, queries_with_few_posts, url, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(queries_with_few_posts[url]):
+        assert client.get(url).status_code == 200
+
+
+def news_queries_of(client, url):
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return [query["sql"] for query in context.captured_queries if '"news_' in query["sql"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/", 1),  # the six newest
+        ("/aktualnosci/", 4),  # count, page, categories, years
+        ("/aktualnosci/kategoria/kategoria-a/", 5),  # and the category
+        ("/aktualnosci/2024/", 5),  # and whether the year has any post
+        ("/aktualnosci/wpis-5/", 5),  # post, categories, photos, older, newer
+    ],
+)
+def test_news_queries_fit_a_small_fixed_budget(client, queries_with_few_posts, url, budget):
+    assert len(news_queries_of(client, url)) == budget
