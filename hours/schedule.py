@@ -6,7 +6,7 @@ it needs for a window of days up front, so a page asks the same few queries for 
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import holidays
@@ -57,6 +57,8 @@ class DaySchedule:
     spans: tuple[Span, ...]
     source: Source = Source.WEEKLY
     reason: str = ""
+    # The last day of the special day the schedule comes from.
+    until: datetime.date | None = None
 
     @property
     def is_open(self):
@@ -86,6 +88,11 @@ class ChangedDays:
     @property
     def is_single_day(self):
         return self.first == self.last
+
+    @property
+    def is_within_month(self):
+        """Whether the range reads "28–30 grudnia 2026" rather than with two full dates."""
+        return (self.first.year, self.first.month) == (self.last.year, self.last.month)
 
     def continues_with(self, day):
         same_rule = (day.source, day.reason, day.spans) == (
@@ -139,7 +146,7 @@ class Timetable:
         special = self.special_day(unit.pk, date) or self.special_day(None, date)
         if special:
             spans = () if special.is_closed else spans_of(special.intervals.all())
-            return DaySchedule(date, spans, Source.SPECIAL, special.reason)
+            return DaySchedule(date, spans, Source.SPECIAL, special.reason, special.date_to)
         if date in self.holidays:
             return DaySchedule(date, (), Source.HOLIDAY, self.holidays[date])
         return DaySchedule(date, week_of(unit)[date.weekday()])
@@ -159,6 +166,10 @@ class Timetable:
                 changes[-1] = ChangedDays(previous.first, day.date, previous.schedule)
             else:
                 changes.append(ChangedDays(day.date, day.date, day))
+        if changes and changes[-1].last == self.last:
+            # A special day going on past the window is shown up to its real end.
+            last = changes[-1]
+            changes[-1] = replace(last, last=max(last.last, last.schedule.until or last.last))
         return changes
 
 

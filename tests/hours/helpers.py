@@ -31,4 +31,5 @@ def statuses(client, path=None):
 
 def text_of(html):
     """The words of an HTML fragment, as a person reads them."""
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" ,", ",")
+    inline_removed = re.sub(r"</?(time|a|abbr|strong)\b[^>]*>", "", html)
+    return " ".join(re.sub(r"<[^>]+>", " ", inline_removed).split())
