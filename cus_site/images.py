@@ -300,6 +300,16 @@ def rendition_url(picture, width):
     return ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file))).url
 
 
+def make_renditions(picture):
+    """Make every rendition of a photo now (the admin does it after saving), so that the first
+    resident to open the page does not wait for the resizing."""
+    if not picture.is_public:
+        return
+    for size in rendition_widths(picture.width):
+        for image_format in ("WEBP", fallback_format(picture.file)):
+            ImageCacheFile(Rendition(picture.file, size, image_format)).generate()
+
+
 def picture_context(picture, sizes, lazy=True, max_width=None):
     """What `includes/picture.html` needs; the rendered size comes from the stored width and
     height, so no rendition is opened to measure it."""

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from cus_site import images
 from cus_site.slugs import slugify_pl
 
 from .models import Category, Post, PostImage
@@ -121,7 +122,10 @@ class PostAdmin(TabbedTranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.warn_about_hidden_images(request, form.instance)
+        post = form.instance
+        for picture in [post.cover_picture, *(image.picture for image in post.images.all())]:
+            images.make_renditions(picture)
+        self.warn_about_hidden_images(request, post)
 
     def warn_about_hidden_images(self, request, post):
         pictures = [post.cover_picture, *(image.picture for image in post.images.all())]

@@ -92,6 +92,7 @@ class Post(models.Model):
         unique=True,
         blank=True,
         validators=[validate_post_slug],
+        error_messages={"unique": _("Inny wpis ma już ten adres. Zmień go, np. dopisując datę.")},
         help_text=_(
             "Część adresu wpisu, np. spotkanie-z-seniorami. Zostaw puste, a powstanie z tytułu."
         ),
