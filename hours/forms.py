@@ -20,7 +20,7 @@ class IntervalFormSet(BaseInlineFormSet):
         taken = {}
         for form, span in self.kept_spans():
             day = self.day_of(form)
-            other = next((other for other in taken.get(day, []) if overlap(span, other)), None)
+            other = next((other for other in taken.get(day, []) if span.overlaps(other)), None)
             if other:
                 form.add_error(
                     None, ValidationError(OVERLAP_ERROR, params={"hours": span, "other": other})
@@ -37,11 +37,8 @@ class IntervalFormSet(BaseInlineFormSet):
                 yield form, Span(data["opens"], data["closes"])
 
     def day_of(self, form):
+        """Rows of the same day must not overlap; a special day's rows are all one day."""
         return None
-
-
-def overlap(span, other):
-    return span.opens < other.closes and other.opens < span.closes
 
 
 class WeeklyHoursFormSet(IntervalFormSet):

@@ -34,6 +34,9 @@ class Span:
     def contains(self, moment):
         return self.opens <= moment < self.closes
 
+    def overlaps(self, other):
+        return self.opens < other.closes and other.opens < self.closes
+
 
 def spans_of(rows):
     """Sorted spans of interval rows, touching ones joined: 8:00–12:00 and 12:00–16:00 are one

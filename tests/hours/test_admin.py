@@ -1,8 +1,10 @@
 """Editing hours in the admin: readable Polish errors, never a 500, and the hours editors' group."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -24,9 +26,20 @@ def admin_client(client, db):
 
 
 @pytest.fixture
-def editor_client(client, db):
+def hours_editors(db):
+    """The group hours' data migration makes. A transactional test (run last) empties every
+    table, and a reused test database keeps it so; then the group is made again by the
+    migration's own function."""
+    if not Group.objects.filter(name=HOURS_EDITORS).exists():
+        migration = import_module("hours.migrations.0002_hours_editors")
+        migration.create_hours_editors(apps, schema_editor=None)
+    return Group.objects.get(name=HOURS_EDITORS)
+
+
+@pytest.fixture
+def editor_client(client, hours_editors):
     editor = UserFactory(is_staff=True)
-    editor.groups.add(Group.objects.get(name=HOURS_EDITORS))
+    editor.groups.add(hours_editors)
     client.force_login(editor)
     return client
 
@@ -254,15 +267,14 @@ def test_database_refuses_a_special_day_ending_before_it_starts(db):
         SpecialDayFactory(date_from=datetime.date(2026, 12, 31), date_to=datetime.date(2026, 12, 1))
 
 
-def test_hours_editors_group_has_only_the_hours_models(db):
-    group = Group.objects.get(name=HOURS_EDITORS)
-    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+def test_hours_editors_group_has_only_the_hours_models(hours_editors):
+    granted = set(hours_editors.permissions.values_list("content_type__app_label", "codename"))
     assert granted == {
         ("hours", f"{action}_{model}")
         for action in ("add", "change", "delete", "view")
         for model in ("unit", "weeklyhours", "specialday", "specialhours")
     }
-    assert Permission.objects.filter(group=group).count() == 16
+    assert Permission.objects.filter(group=hours_editors).count() == 16
 
 
 def test_hours_editor_changes_a_units_hours(editor_client):

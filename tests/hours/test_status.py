@@ -123,6 +123,22 @@ def test_special_day_of_a_unit_overrides_a_public_holiday(client, cus, bom):
     assert shown["bom"] == "Dziś nieczynne: Narodowe Święto Niepodległości"
 
 
+def test_special_day_of_all_units_overrides_a_public_holiday(client, cus, bom):
+    SpecialHoursFactory(
+        special_day__date_from=datetime.date(2026, 11, 11),
+        special_day__reason="Dyżur w święto",
+        opens=datetime.time(9),
+        closes=datetime.time(13),
+    )
+    assert status_at(client, at(2026, 11, 11, 14, 0)) == {
+        "cus": "Zamknięte – otwieramy jutro o 7:30",
+        "bom": "Zamknięte – otwieramy jutro o 8:00",
+    }
+    assert status_at(client, at(2026, 11, 11, 8, 0))["bom"] == (
+        "Zamknięte – otwieramy dziś o 9:00 Dziś: Dyżur w święto"
+    )
+
+
 def test_special_day_of_a_unit_overrides_one_of_all_units(client, cus, bom):
     SpecialDayFactory(date_from=datetime.date(2026, 11, 18), reason="Szkolenie pracowników")
     SpecialHoursFactory(
