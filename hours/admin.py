@@ -1,13 +1,19 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTimeWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
 
+# "07:30" rather than Django's "07:30:00": editors type and read hours without seconds.
+HOURS_WIDGET = {models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")}}
+
 
 class WeeklyHoursInline(admin.TabularInline):
     model = WeeklyHours
+    formfield_overrides = HOURS_WIDGET
     formset = WeeklyHoursFormSet
     fields = ["weekday", "opens", "closes"]
     extra = 1
@@ -27,6 +33,7 @@ class UnitAdmin(TabbedTranslationAdmin):
 
 class SpecialHoursInline(admin.TabularInline):
     model = SpecialHours
+    formfield_overrides = HOURS_WIDGET
     formset = SpecialHoursFormSet
     fields = ["opens", "closes"]
     extra = 1

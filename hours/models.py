@@ -178,6 +178,9 @@ class WeeklyHours(Interval):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.get_weekday_display()} {super().__str__()}"
+
 
 class SpecialDayQuerySet(models.QuerySet):
     def between(self, first, last):
