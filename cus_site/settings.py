@@ -137,6 +137,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cus_site.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("pl",)
+# The admin's language tabs need jQuery UI; modeltranslation would load it from a CDN.
+# It is kept in static/vendor/ (jquery-ui 1.14.2 from the npm registry, MIT licence).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
