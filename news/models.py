@@ -184,6 +184,7 @@ class Post(models.Model):
 
     @property
     def is_public(self):
+        """`published()` for one post already in hand (the admin's column, the preview)."""
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     @property
