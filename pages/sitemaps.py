@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from news.sitemaps import CategorySitemap, NewsIndexSitemap, PostSitemap
+from osl.sitemaps import OslIndexSitemap, ProgrammeSitemap
 
 
 class StaticViewSitemap(Sitemap):
@@ -20,4 +21,6 @@ SITEMAPS = {
     "news": NewsIndexSitemap,
     "news-posts": PostSitemap,
     "news-categories": CategorySitemap,
+    "osl": OslIndexSitemap,
+    "osl-programmes": ProgrammeSitemap,
 }

@@ -1,0 +1,144 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from cus_site import images
+from cus_site.slugs import slugify_pl
+
+from .models import (
+    SLUG_LENGTH,
+    Community,
+    Document,
+    Goal,
+    Introduction,
+    MeetingPlace,
+    Partner,
+    Programme,
+    Source,
+)
+
+
+@admin.register(Introduction)
+class IntroductionAdmin(TabbedTranslationAdmin):
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Introduction.objects.exists()
+
+
+class CommunityInline(TranslationStackedInline):
+    model = Community
+    extra = 0
+    fields = ["name", "kind", "description", "order"]
+
+
+class GoalInline(TranslationTabularInline):
+    model = Goal
+    extra = 0
+    fields = ["text", "order"]
+
+
+class PartnerInline(TranslationTabularInline):
+    model = Partner
+    extra = 0
+    fields = ["name", "url", "order"]
+
+
+class MeetingPlaceInline(TranslationTabularInline):
+    model = MeetingPlace
+    extra = 0
+    fields = ["place", "times", "order"]
+
+
+class DocumentInline(TranslationTabularInline):
+    model = Document
+    extra = 0
+    fields = ["title", "file", "order"]
+
+
+class SourceInline(TranslationStackedInline):
+    model = Source
+    extra = 0
+    fields = ["text", "url", "order"]
+
+
+class ProgrammeAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for language, _name in settings.LANGUAGES:
+            self.default_slug(cleaned_data, language)
+        return cleaned_data
+
+    def default_slug(self, cleaned_data, language):
+        """An empty slug is made from the title (the admin's script does it only with JS on).
+        A title with no Latin letters (Ukrainian) leaves it empty: the Polish slug serves."""
+        if cleaned_data.get(f"slug_{language}"):
+            return
+        slug = slugify_pl(cleaned_data.get(f"title_{language}") or "", SLUG_LENGTH)
+        if slug:
+            cleaned_data[f"slug_{language}"] = slug
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TabbedTranslationAdmin):
+    form = ProgrammeAdminForm
+    list_display = ["title", "is_published", "updated_on", "order", "news_category"]
+    list_filter = ["is_published", "news_category"]
+    search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["news_category"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "updated_on"]}),
+        (_("Publikacja"), {"fields": ["is_published", "order", "news_category"]}),
+        (_("Okres planu"), {"fields": ["plan_from", "plan_to"]}),
+        (
+            _("Kontakt z organizatorem"),
+            {"fields": ["organiser_name", "organiser_role", "organiser_phone", "organiser_email"]},
+        ),
+        (
+            _("Zdjęcie główne"),
+            {
+                "fields": [
+                    "cover",
+                    "cover_on_site",
+                    "cover_alt",
+                    "cover_decorative",
+                    "cover_shows_people",
+                    "cover_consent",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["cover_on_site"]
+    inlines = [
+        CommunityInline,
+        GoalInline,
+        MeetingPlaceInline,
+        PartnerInline,
+        DocumentInline,
+        SourceInline,
+    ]
+
+    @admin.display(description=_("widoczne na stronie"))
+    def cover_on_site(self, programme):
+        picture = programme.cover_picture
+        if not picture.file:
+            return "–"
+        if picture.is_public:
+            return _("tak")
+        return _("nie: %(reason)s") % {"reason": picture.why_hidden}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        picture = form.instance.cover_picture
+        images.make_renditions(picture)
+        if picture.file and not picture.is_public:
+            messages.warning(
+                request,
+                _("Zdjęcie główne nie pojawi się na stronie: %(reason)s.")
+                % {"reason": picture.why_hidden},
+            )
