@@ -1,10 +1,13 @@
 """factory_boy factories for the site's models, one per model."""
 
 import datetime
+import io
+import os
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from pypdf import PdfWriter
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -103,3 +106,100 @@ class PostImageFactory(factory.django.DjangoModelFactory):
     shows_people = True
     consent = True
     position = factory.Sequence(lambda n: n)
+
+
+def blank_pdf(padding=0):
+    """A real one-page PDF made with pypdf; `padding` bytes of attachment make it bigger."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if padding:
+        writer.add_attachment("dane.bin", os.urandom(padding))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    """A published OSL programme with a title, lead and a paragraph; `with_cover=True` adds
+    a public photo."""
+
+    class Meta:
+        model = "osl.Programme"
+
+    title_pl = factory.Sequence(lambda n: f"Program {n}")
+    slug_pl = factory.Sequence(lambda n: f"program-{n}")
+    lead_pl = factory.Sequence(lambda n: f"Zajawka programu {n}.")
+    body_pl = "<p>Opis programu.</p>"
+    updated_on = datetime.date(2025, 3, 7)
+    is_published = True
+    order = factory.Sequence(lambda n: n)
+
+    class Params:
+        with_cover = factory.Trait(
+            cover=factory.django.ImageField(width=640, height=480, color="olive"),
+            cover_alt_pl="Mieszkańcy osiedla przy wspólnym stole",
+            cover_shows_people=True,
+            cover_consent=True,
+        )
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "osl.Community"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name_pl = factory.Sequence(lambda n: f"Mieszkańcy osiedla nr {n}")
+    kind = "terytorialna"
+    description_pl = "Bloki przy ul. Westerplatte."
+    order = factory.Sequence(lambda n: n)
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "osl.Goal"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    text_pl = factory.Sequence(lambda n: f"Cel numer {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "osl.Partner"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name_pl = factory.Sequence(lambda n: f"Stowarzyszenie {n}")
+    url = ""
+    order = factory.Sequence(lambda n: n)
+
+
+class MeetingPlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "osl.MeetingPlace"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    place_pl = "Klub Senior+, ul. Gumniska 25"
+    times_pl = "czwartki 15:30–17:00"
+    order = factory.Sequence(lambda n: n)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A real PDF file; its size is stored as the admin form stores it."""
+
+    class Meta:
+        model = "osl.Document"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title_pl = factory.Sequence(lambda n: f"Sprawozdanie nr {n}")
+    file = factory.django.FileField(filename="plan.pdf", from_func=lambda: io.BytesIO(blank_pdf()))
+    size = factory.LazyAttribute(lambda document: document.file.size)
+    order = factory.Sequence(lambda n: n)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "osl.Source"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    text_pl = factory.Sequence(lambda n: f"Autor {n}, Tytuł książki; Warszawa 2014")
+    order = factory.Sequence(lambda n: n)
