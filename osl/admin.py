@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -42,10 +43,15 @@ class GoalInline(TranslationTabularInline):
     fields = ["text", "order"]
 
 
+# An address typed without "https://" gets it, not "http://".
+SECURE_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class PartnerInline(TranslationTabularInline):
     model = Partner
     extra = 0
     fields = ["name", "url", "order"]
+    formfield_overrides = SECURE_LINKS
 
 
 class MeetingPlaceInline(TranslationTabularInline):
@@ -64,6 +70,7 @@ class SourceInline(TranslationStackedInline):
     model = Source
     extra = 0
     fields = ["text", "url", "order"]
+    formfield_overrides = SECURE_LINKS
 
 
 class ProgrammeAdminForm(forms.ModelForm):
