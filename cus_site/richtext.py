@@ -12,7 +12,10 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
@@ -37,6 +40,7 @@ EXTENSIONS = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 EMPTY_DOCUMENT = re.compile(r"\s*(<p>\s*(<br>)?\s*</p>\s*)*")
 LINK_TAG = re.compile(r'<a\b([^>]*)\bhref="(https?://[^"]+)"([^>]*)>')
+HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _cleaner():
@@ -75,6 +79,33 @@ def clean_for_storage(html):
     """What the admin form stores: the allow-list applied, an editor's empty paragraph as ""."""
     cleaned = CLEANER.clean(html or "")
     return "" if EMPTY_DOCUMENT.fullmatch(cleaned) else cleaned
+
+
+def validate_heading_order(html):
+    """Reject a body whose headings skip a level (h2 then h4), or that starts below h2.
+
+    The page title is the h1, so the body's outline starts at h2 and goes one level down at a
+    time; screen-reader users move through a page by its headings. Use it on a field with
+    `RichTextField(validators=[validate_heading_order])`.
+    """
+    previous = 1
+    for level_text, inner in HEADING.findall(html or ""):
+        level = int(level_text)
+        if level > previous + 1:
+            raise ValidationError(
+                _(
+                    "Nagłówki muszą iść po kolei: przed nagłówkiem „%(heading)s” "
+                    "(poziom %(level)s) brakuje nagłówka poziomu %(missing)s. "
+                    "Zmień jego poziom na %(missing)s albo dodaj nagłówek wyżej."
+                ),
+                code="heading_order",
+                params={
+                    "heading": strip_tags(inner).strip(),
+                    "level": level,
+                    "missing": previous + 1,
+                },
+            )
+        previous = level
 
 
 class RichTextField(ProseEditorField):

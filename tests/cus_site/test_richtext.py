@@ -1,7 +1,8 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from cus_site.richtext import clean_for_storage, sanitise
+from cus_site.richtext import clean_for_storage, sanitise, validate_heading_order
 
 
 def render(html):
@@ -71,3 +72,33 @@ def test_stored_html_is_cleaned_and_an_empty_editor_is_empty():
 def test_empty_body_renders_nothing():
     assert sanitise("") == ""
     assert sanitise(None) == ""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<p>Bez nagłówków.</p>",
+        "<h2>A</h2><h3>B</h3><h4>C</h4><h2>D</h2><h3>E</h3>",
+        "<h2>A</h2><h3>B</h3><h4>C</h4><h3>D</h3>",
+    ],
+)
+def test_headings_in_order_pass(html):
+    validate_heading_order(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "heading", "missing"),
+    [
+        ("<h2>Cele</h2><h4>Szczegóły</h4>", "Szczegóły", 3),
+        ("<h3>Na początek</h3>", "Na początek", 2),
+        ('<h2>A</h2><h3>B</h3><h2>C</h2><h4 class="x">D <em>ważne</em></h4>', "D ważne", 3),
+    ],
+)
+def test_a_skipped_heading_level_is_refused_in_polish(html, heading, missing):
+    with pytest.raises(ValidationError) as error:
+        validate_heading_order(html)
+    message = error.value.messages[0]
+    assert message.startswith("Nagłówki muszą iść po kolei")
+    assert f"„{heading}”" in message
+    assert f"brakuje nagłówka poziomu {missing}" in message
