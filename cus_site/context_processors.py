@@ -2,10 +2,19 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from pages import reader
+from pages.models import SiteSettings
+
 
 def site(request):
-    """What every page's layout needs to know about the request."""
-    return {}
+    """What every page's layout needs: the centre's details (cached, at most one query) and the
+    reader's text size and contrast from their cookie."""
+    options = reader.from_cookie(request)
+    return {
+        "site_settings": SiteSettings.objects.get_current(),
+        "reader": options,
+        "reader_classes": options.classes,
+    }
 
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}

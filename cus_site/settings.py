@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "pages.middleware.ReaderOptionsVaryMiddleware",
 ]
 
 ROOT_URLCONF = "cus_site.urls"

@@ -1,10 +1,16 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.shortcuts import redirect, render
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_safe
+from django.views.generic import DetailView, TemplateView
 
 from hours.views import shows_status
+
+from . import reader
+from .models import AccessibilityStatement, ContactDetail, SiteSettings, TextPage
 
 
 @shows_status
@@ -26,3 +32,61 @@ def server_error(request):
     # Rendered without the request: no context processor and no database query may run while
     # the site is already failing.
     return HttpResponseServerError(loader.render_to_string("500.html", {"error_page": True}))
+
+
+class TextPageView(DetailView):
+    """One of the fixed-address pages; the URL pattern passes its slug."""
+
+    template_name = "pages/textpage_detail.html"
+
+    def get_queryset(self):
+        return TextPage.objects.published()
+
+
+class PrivacyView(TextPageView):
+    template_name = "pages/privacy.html"
+
+
+class AccessibilityStatementView(DetailView):
+    template_name = "pages/accessibility_statement.html"
+    context_object_name = "statement"
+
+    def get_object(self, queryset=None):
+        statement = AccessibilityStatement.objects.get_current()
+        if statement is None:
+            raise Http404
+        return statement
+
+
+@method_decorator(shows_status, name="dispatch")
+class ContactView(TemplateView):
+    """The centre's addresses and each unit's hours with whether it is open now."""
+
+    template_name = "pages/contact.html"
+
+    def get_context_data(self, **kwargs):
+        site_settings = SiteSettings.objects.get_current()
+        details = ContactDetail.objects.filter(site_settings_id=site_settings.pk)
+        return super().get_context_data(
+            phones=[detail for detail in details if detail.kind == ContactDetail.Kind.PHONE],
+            emails=[detail for detail in details if detail.kind == ContactDetail.Kind.EMAIL],
+            **kwargs,
+        )
+
+
+@require_safe
+def reader_options(request):
+    """Switch larger text or high contrast, then go back to the page the reader was on.
+
+    Plain links in the header lead here, so the options work without JavaScript; the choice
+    is kept in a strictly functional cookie that nothing else reads.
+    """
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.headers["X-Robots-Tag"] = "noindex"
+    reader.store(response, reader.chosen(request))
+    return response

@@ -1,5 +1,7 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 
 
 def pytest_configure():
@@ -16,3 +18,32 @@ def media_root(settings, tmp_path):
     """Uploaded files of a test go to its own folder and vanish with it."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Each test starts with an empty cache: the database is rolled back between tests, so a
+    cached row would outlive it.
+
+    Then, in a test with the database, the centre's details (read by every page's layout) are
+    cached as a running site has them, so a page's query count does not depend on whether it
+    is the test's first request; saving the details drops them from the cache again.
+    """
+    cache.clear()
+    database = next(
+        (name for name in ("transactional_db", "db") if name in request.fixturenames), None
+    )
+    if database:
+        from pages.models import SiteSettings
+
+        request.getfixturevalue(database)
+        SiteSettings.objects.get_current()
+
+
+@pytest.fixture(autouse=True)
+def polish_by_default():
+    """A request under /en/ leaves English active in the test's thread; each test starts in
+    Polish again, so `reverse()` gives Polish addresses whatever ran before."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

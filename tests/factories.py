@@ -108,6 +108,93 @@ class PostImageFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
+class SiteSettingsFactory(factory.django.DjangoModelFactory):
+    """The centre's details, complete, as an editor would fill them in."""
+
+    class Meta:
+        model = "pages.SiteSettings"
+        django_get_or_create = ("singleton",)
+
+    singleton = True
+    name_pl = "Centrum Usług Społecznych w Tarnowie"
+    street_address = "ul. Testowa 1"
+    postal_code = "33-100"
+    city = "Tarnów"
+    e_delivery_address = "AE:PL-12345-67890-ABCDE-12"
+    epuap_address = "/CUSTarnow/SkrytkaESP"
+    bip_url = "https://bip.example.org/cus"
+    map_url = "https://www.openstreetmap.org/#map=18/50.0125/20.9880"
+    data_protection_officer = "Anna Przykładowa"
+    data_protection_email = "iod@example.org"
+
+
+class ContactDetailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.ContactDetail"
+
+    site_settings = factory.SubFactory(SiteSettingsFactory)
+    kind = "telefon"
+    label_pl = "Sekretariat"
+    value = factory.Sequence(lambda n: f"14 600 00 {n % 100:02d}")
+    position = factory.Sequence(lambda n: n)
+
+
+class AccessibilityStatementFactory(factory.django.DjangoModelFactory):
+    """A complete statement: every element the regulations ask for is filled in."""
+
+    class Meta:
+        model = "pages.AccessibilityStatement"
+        django_get_or_create = ("singleton",)
+
+    singleton = True
+    entity_name_pl = "Centrum Usług Społecznych w Tarnowie"
+    site_url = "https://cus.example.org/"
+    published_on = datetime.date(2024, 3, 1)
+    updated_on = datetime.date(2025, 9, 12)
+    status = "czesciowo-zgodna"
+    prepared_on = datetime.date(2025, 3, 28)
+    method = "samoocena"
+    contact_person = "Jan Kowalski"
+    contact_email = "dostepnosc@example.org"
+    contact_phone = "14 600 00 00"
+    mobile_apps_pl = "Centrum nie udostępnia aplikacji mobilnych."
+
+
+class NonAccessibleContentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.NonAccessibleContent"
+
+    statement = factory.SubFactory(AccessibilityStatementFactory)
+    content_pl = factory.Sequence(lambda n: f"Skany dokumentów nr {n}")
+    reason_pl = "Dokumenty opublikowano przed 23 września 2018 r."
+    position = factory.Sequence(lambda n: n)
+
+
+class BuildingAccessibilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.BuildingAccessibility"
+
+    statement = factory.SubFactory(AccessibilityStatementFactory)
+    name_pl = factory.Sequence(lambda n: f"Budynek {n}")
+    address = "ul. Testowa 1, 33-100 Tarnów"
+    description_pl = "Wejście bez schodów. Toaleta dla osób z niepełnosprawnościami na parterze."
+    position = factory.Sequence(lambda n: n)
+
+
+class TextPageFactory(factory.django.DjangoModelFactory):
+    """A published fixed-address page; pass `slug` (TextPage.Slug)."""
+
+    class Meta:
+        model = "pages.TextPage"
+        django_get_or_create = ("slug",)
+
+    slug = "tekst-latwy-do-czytania"
+    title_pl = "Tekst łatwy do czytania"
+    lead_pl = "Informacje o Centrum prostym językiem."
+    body_pl = "<h2>Kim jesteśmy</h2><p>Jesteśmy Centrum Usług Społecznych.</p>"
+    is_published = True
+
+
 def blank_pdf(padding=0):
     """A real one-page PDF made with pypdf; `padding` bytes of attachment make it bigger."""
     writer = PdfWriter()

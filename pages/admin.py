@@ -1,0 +1,117 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from .models import (
+    AccessibilityStatement,
+    BuildingAccessibility,
+    ContactDetail,
+    NonAccessibleContent,
+    SiteSettings,
+    TextPage,
+)
+
+
+class SingleRowAdmin(TabbedTranslationAdmin):
+    """A model with exactly one row: the list goes straight to it, and it cannot be deleted."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = self.model.objects.first()
+        opts = self.model._meta
+        if row is None:
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+        return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]))
+
+
+@admin.register(TextPage)
+class TextPageAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "slug", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    fieldsets = [
+        (None, {"fields": ["slug", "title", "lead", "body", "is_published"]}),
+        (
+            _("Nagranie (np. w polskim języku migowym)"),
+            {"fields": ["video", "captions", "video_url"]},
+        ),
+    ]
+
+
+class ContactDetailInline(TranslationTabularInline):
+    model = ContactDetail
+    extra = 0
+    fields = ["kind", "label", "value", "position"]
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SingleRowAdmin):
+    inlines = [ContactDetailInline]
+    fieldsets = [
+        (None, {"fields": ["name", "street_address", "postal_code", "city", "map_url"]}),
+        (_("Adresy elektroniczne"), {"fields": ["e_delivery_address", "epuap_address", "bip_url"]}),
+        (
+            _("Ochrona danych osobowych"),
+            {"fields": ["data_protection_officer", "data_protection_email"]},
+        ),
+        (_("Dane rejestrowe"), {"fields": ["nip", "regon"]}),
+    ]
+
+
+class NonAccessibleContentFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        status = self.instance.status
+        kept = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if status and status != AccessibilityStatement.Status.COMPLIANT and not kept:
+            raise ValidationError(
+                _(
+                    "Strona nie jest w pełni zgodna z ustawą: wymień treści niedostępne "
+                    "i powody ich niedostępności."
+                )
+            )
+
+
+class NonAccessibleContentInline(TranslationTabularInline):
+    model = NonAccessibleContent
+    formset = NonAccessibleContentFormSet
+    extra = 0
+    fields = ["content", "reason", "position"]
+
+
+class BuildingAccessibilityInline(TranslationStackedInline):
+    model = BuildingAccessibility
+    extra = 0
+    fields = ["name", "address", "description", "position"]
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(SingleRowAdmin):
+    inlines = [NonAccessibleContentInline, BuildingAccessibilityInline]
+    fieldsets = [
+        (None, {"fields": ["entity_name", "site_url", "published_on", "updated_on"]}),
+        (_("Stan dostępności"), {"fields": ["status"]}),
+        (
+            _("Przygotowanie deklaracji"),
+            {"fields": ["prepared_on", "reviewed_on", "method", "assessor", "keyboard_shortcuts"]},
+        ),
+        (
+            _("Informacje zwrotne i dane kontaktowe"),
+            {"fields": ["contact_person", "contact_email", "contact_phone"]},
+        ),
+        (_("Aplikacje mobilne"), {"fields": ["mobile_apps"]}),
+    ]
