@@ -1,7 +1,6 @@
-from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 
+from cus_site.translated import language_links
 from pages import reader
 from pages.models import SiteSettings
 
@@ -17,25 +16,10 @@ def site(request):
     }
 
 
-LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
-
-
 def languages(request):
     """The same page in each language, for the switcher and the hreflang links.
 
     Paths keep their Polish words under /en/ and /uk/, and detail views accept the Polish slug
-    in every language, so a translated URL never leads to a 404."""
-    path = request.path
-    current = translation.get_language()
-    links = [
-        {
-            "code": code,
-            "name": LANGUAGE_NAMES[code],
-            "path": translate_url(path, code),
-            "current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
-    for link in links:
-        link["url"] = settings.SITE_URL + link["path"]
-    return {"language_links": links, "default_language_url": links[0]["url"]}
+    in every language, so a translated URL never leads to a 404. A page of an object with
+    translated slugs gives its own links (`translated.object_language_links`)."""
+    return language_links(lambda code: translate_url(request.path, code))

@@ -12,6 +12,8 @@ from enum import StrEnum
 import holidays
 from django.utils import translation
 
+from cus_site.translated import fallback_language
+
 from .models import SpecialDay, Unit, Weekday, clock
 
 
@@ -62,6 +64,8 @@ class DaySchedule:
     reason: str = ""
     # The last day of the special day the schedule comes from.
     until: datetime.date | None = None
+    # "pl" when the page is in another language and the reason has no translation.
+    reason_language: str = ""
 
     @property
     def is_open(self):
@@ -149,7 +153,10 @@ class Timetable:
         special = self.special_day(unit.pk, date) or self.special_day(None, date)
         if special:
             spans = () if special.is_closed else spans_of(special.intervals.all())
-            return DaySchedule(date, spans, Source.SPECIAL, special.reason, special.date_to)
+            reason_language = fallback_language(special, "reason")
+            return DaySchedule(
+                date, spans, Source.SPECIAL, special.reason, special.date_to, reason_language
+            )
         if date in self.holidays:
             return DaySchedule(date, (), Source.HOLIDAY, self.holidays[date])
         return DaySchedule(date, week_of(unit)[date.weekday()])

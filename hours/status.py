@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
+from cus_site.translated import in_language, interpolate
+
 from .models import Weekday, clock
 
 # How far ahead the status looks for the next opening; beyond it the status just says "closed".
@@ -34,7 +36,8 @@ OPENS_ON_WEEKDAY = {
 class Status:
     is_open: bool
     text: str
-    # Why today differs from the usual week, when it is open on its own hours.
+    # Why today differs from the usual week, when it is open on its own hours. The reason in
+    # `text` and `note` is in `<span lang="pl">` when it has no translation.
     note: str = ""
 
 
@@ -45,7 +48,8 @@ def unit_status(timetable, unit, now=None):
     """
     now = timezone.localtime(now)
     today = timetable.day(unit, now.date())
-    note = today.reason if today.is_exception and today.is_open else ""
+    reason = in_language(today.reason, today.reason_language)
+    note = reason if today.is_exception and today.is_open else ""
     for span in today.spans:
         if span.contains(now.time()):
             return Status(True, gettext("Otwarte do %(time)s") % {"time": clock(span.closes)}, note)
@@ -53,7 +57,7 @@ def unit_status(timetable, unit, now=None):
     if later_today:
         return Status(False, opening_phrase(today.date, later_today[0], 0), note)
     if today.is_exception and not today.is_open:
-        return Status(False, gettext("Dziś nieczynne: %(reason)s") % {"reason": today.reason})
+        return Status(False, interpolate(gettext("Dziś nieczynne: %(reason)s"), reason=reason))
     return next_opening(timetable, unit, now.date())
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cus_site import images
-from cus_site.translated import slug_lookup
+from cus_site.translated import find_by_slug, object_language_links
 
 from .models import Category, Post
 
@@ -51,12 +51,15 @@ class PostListView(ListView):
 
 class CategoryPostListView(PostListView):
     def get_queryset(self):
-        categories = Category.objects.filter(slug_lookup(self.kwargs["slug"]))
-        self.category = get_object_or_404(categories[:1])
+        self.category = find_by_slug(Category.objects.all(), self.kwargs["slug"])
+        if self.category is None:
+            raise Http404(_("Nie ma takiej kategorii."))
         return super().get_queryset().filter(categories=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        context = super().get_context_data(category=self.category, **kwargs)
+        context.update(object_language_links(self.category))
+        return context
 
     def heading(self):
         return _("Aktualności: %(category)s") % {"category": self.category.name}
@@ -116,7 +119,7 @@ class PostDetailView(DetailView):
         return Post.objects.published().prefetch_related("categories", "images")
 
     def get_object(self, queryset=None):
-        post = self.get_queryset().filter(slug_lookup(self.kwargs["slug"])).first()
+        post = find_by_slug(self.get_queryset(), self.kwargs["slug"])
         if post is None:
             raise Http404(_("Nie ma takiego wpisu."))
         return post
@@ -133,8 +136,12 @@ class PostDetailView(DetailView):
             og_image=image_url,
             canonical_url=absolute(post.get_absolute_url()),
             json_ld=news_article(post, image_url),
+            **self.language_links(),
         )
         return context
+
+    def language_links(self):
+        return object_language_links(self.object)
 
 
 @method_decorator(staff_member_required, name="dispatch")
@@ -149,3 +156,7 @@ class PostPreviewView(PostDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+    def language_links(self):
+        # The preview's own address works in every language; the post's public one not yet.
+        return {}

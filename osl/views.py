@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cus_site import images
-from cus_site.translated import slug_lookup
+from cus_site.translated import find_by_slug, object_language_links
 from news.models import Post
 
 from .models import Introduction, Programme
@@ -46,7 +46,7 @@ class ProgrammeDetailView(DetailView):
         )
 
     def get_object(self, queryset=None):
-        programme = self.get_queryset().filter(slug_lookup(self.kwargs["slug"])).first()
+        programme = find_by_slug(self.get_queryset(), self.kwargs["slug"])
         if programme is None:
             raise Http404(_("Nie ma takiego programu."))
         return programme
@@ -62,6 +62,7 @@ class ProgrammeDetailView(DetailView):
             page_range=news.paginator.get_elided_page_range(news.number, on_each_side=1),
             canonical_url=absolute(programme.get_absolute_url()),
             og_image=absolute(images.rendition_url(cover, None)) if cover.is_public else "",
+            **object_language_links(programme),
         )
         return context
 

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 
-from cus_site.translated import is_fallback
+from cus_site.translated import fallback_language, in_language, is_fallback
 
 register = template.Library()
 
@@ -11,12 +11,29 @@ register = template.Library()
 def lang_attr(instance, field_name):
     """` lang="pl"` on the element holding a field shown in Polish on a foreign-language page:
     `<h1{% lang_attr post "title" %}>{{ post.title }}</h1>`."""
-    if is_fallback(instance, field_name):
-        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
-    return ""
+    language = fallback_language(instance, field_name)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag
+def lang_span(instance, field_name):
+    """A field's text inside a sentence of the page, in `<span lang="pl">` when it falls back:
+    `{% lang_span category "name" as name %}{% blocktranslate %}…{{ name }}{% endblocktranslate %}`
+    """
+    return in_language(getattr(instance, field_name), fallback_language(instance, field_name))
 
 
 @register.filter
-def in_polish_only(instance, field_name):
-    """`{% if post|in_polish_only:"body" %}` shows the "available in Polish only" notice."""
-    return is_fallback(instance, field_name)
+def fallback_lang(instance, field_name):
+    """ "pl" when the field falls back to Polish, else "": for tags taking a `lang` argument."""
+    return fallback_language(instance, field_name)
+
+
+@register.filter
+def in_polish_only(instance, field_names):
+    """Whether the "available in Polish only" notice is due: none of the fields (comma-separated)
+    that have Polish text has a translation of its own. `{% if post|in_polish_only:"lead,body" %}`.
+    """
+    names = [name.strip() for name in field_names.split(",")]
+    shown = [name for name in names if getattr(instance, f"{name}_{settings.LANGUAGE_CODE}", None)]
+    return bool(shown) and all(is_fallback(instance, name) for name in shown)
