@@ -9,10 +9,13 @@ import time_machine
 
 from tests.factories import (
     CategoryFactory,
+    ContactDetailFactory,
+    NonAccessibleContentFactory,
     PostFactory,
     PostImageFactory,
     ProgrammeFactory,
     SpecialDayFactory,
+    TextPageFactory,
     UnitFactory,
     WeeklyHoursFactory,
 )
@@ -144,6 +147,33 @@ def test_translated_unit_name_and_reason_are_not_marked(client, unit_with_specia
     unit.save()
     unit.special_days.update(reason_en="Staff training")
     html = page(client, "/en/godziny-otwarcia/")
-    assert "<span>Social Services Centre in Tarnów</span> (CUS)" in html
+    assert ">Social Services Centre in Tarnów (CUS)</h2>" in html
     assert '<span class="hours-changes__reason">Staff training</span>' in html
     assert '<span lang="pl">' not in html
+
+
+@pytest.mark.parametrize("url", ["/en/tekst-latwy-do-czytania/", "/uk/polski-jezyk-migowy/"])
+def test_text_page_only_in_polish_is_marked_with_a_notice(client, db, url):
+    slug = url.split("/")[2]
+    TextPageFactory(
+        slug=slug, title_pl="Strona po polsku", lead_pl="Wstęp.", body_pl="<p>Tekst.</p>"
+    )
+    html = page(client, url)
+    assert '<h1 lang="pl">Strona po polsku</h1>' in html
+    assert '<p class="lead" lang="pl">Wstęp.</p>' in html
+    assert '<div class="prose" lang="pl"><p>Tekst.</p></div>' in html
+    assert len(NOTICE.findall(html)) == 1
+
+
+def test_accessibility_statement_marks_polish_entries(client, db):
+    NonAccessibleContentFactory(content_pl="Skany uchwał", reason_pl="Sprzed 2018 roku.")
+    html = page(client, "/en/deklaracja-dostepnosci/")
+    assert (
+        '<strong lang="pl">Skany uchwał</strong> – <span lang="pl">Sprzed 2018 roku.</span>' in html
+    )
+
+
+def test_contact_marks_polish_labels(client, db):
+    ContactDetailFactory(label_pl="Sekretariat", value="14 600 00 01")
+    html = page(client, "/uk/kontakt/")
+    assert '<span lang="pl">Sekretariat</span>: <a href="tel:146000001">' in html
