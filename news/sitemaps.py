@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from cus_site.translated import TranslatedSitemap
 
 from .models import Category, Post
 
 
-class NewsIndexSitemap(Sitemap):
+class NewsIndexSitemap(TranslatedSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -14,7 +15,7 @@ class NewsIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class PostSitemap(Sitemap):
+class PostSitemap(TranslatedSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -24,7 +25,7 @@ class PostSitemap(Sitemap):
         return post.updated_at
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(TranslatedSitemap):
     changefreq = "weekly"
 
     def items(self):

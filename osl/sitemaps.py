@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from cus_site.translated import TranslatedSitemap
 
 from .models import Programme
 
 
-class OslIndexSitemap(Sitemap):
+class OslIndexSitemap(TranslatedSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -14,7 +15,7 @@ class OslIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class ProgrammeSitemap(Sitemap):
+class ProgrammeSitemap(TranslatedSitemap):
     changefreq = "monthly"
 
     def items(self):
