@@ -203,3 +203,11 @@ def test_introduction_can_be_added_once(admin_client):
     assert admin_client.get("/admin/osl/introduction/add/").status_code == 200
     Introduction.objects.create(body_pl="<p>OSL</p>")
     assert admin_client.get("/admin/osl/introduction/add/").status_code == 403
+
+
+def test_body_headings_that_skip_a_level_are_refused(admin_client):
+    response = admin_client.post(
+        ADD_URL, programme_form(body_pl="<h2>Cele</h2><h4>Dla seniorów</h4><p>Tekst.</p>")
+    )
+    assert response.status_code == 200
+    assert "Nagłówki muszą iść po kolei" in errors_of(response)
