@@ -1,0 +1,65 @@
+"""What the search finds: one line per kind of content.
+
+A source names a model whose QuerySet has `published()`, the label residents see next to a
+result, the fields that are indexed (through modeltranslation, so in each language, with the
+Polish text where a translation is empty) and the field that dates a result. Adding a kind of
+content is adding a line to SOURCES; signals, the rebuild command and the page follow from it.
+"""
+
+import datetime
+import html
+import re
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+# Block-level tags end a word: "<p>Senior</p><p>Klub</p>" is "Senior Klub", not "SeniorKlub".
+BLOCK_TAG = re.compile(r"</?(?:p|br|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|div)\b[^>]*>", re.I)
+
+
+def plain_text(value):
+    """The words of a plain or rich-text field, tags and entities gone, spaces tidied."""
+    text = html.unescape(strip_tags(BLOCK_TAG.sub(" ", str(value or ""))))
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Source:
+    model_label: str
+    kind: str
+    date_field: str | None = None
+    title_field: str = "title"
+    text_fields: tuple = ("lead", "body")
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def published(self):
+        return self.model._default_manager.published()
+
+    def title(self, obj):
+        return plain_text(getattr(obj, self.title_field))
+
+    def text(self, obj):
+        return " ".join(filter(None, (plain_text(getattr(obj, name)) for name in self.text_fields)))
+
+    def date(self, obj):
+        """The day a result is dated by, in the site's time zone."""
+        value = getattr(obj, self.date_field) if self.date_field else None
+        return timezone.localdate(value) if isinstance(value, datetime.datetime) else value
+
+
+SOURCES = (
+    Source("news.Post", _("Aktualność"), date_field="published_at"),
+    Source("pages.TextPage", _("Strona"), date_field="updated_at"),
+)
+
+
+def source_for(model):
+    """The source of a model (or of its proxy), or None if the search does not index it."""
+    label = model._meta.concrete_model._meta.label
+    return next((source for source in SOURCES if source.model_label == label), None)
