@@ -1,3 +1,9 @@
+from django.urls import path
+
+from .views import SearchView
+
 app_name = "search"
 
-urlpatterns = []
+urlpatterns = [
+    path("", SearchView.as_view(), name="index"),
+]
