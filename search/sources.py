@@ -55,6 +55,7 @@ class Source:
 
 SOURCES = (
     Source("news.Post", _("Aktualność"), date_field="published_at"),
+    Source("osl.Programme", _("Program OSL"), date_field="updated_on"),
     Source("pages.TextPage", _("Strona"), date_field="updated_at"),
 )
 

@@ -9,7 +9,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import PostFactory, TextPageFactory
+from tests.factories import PostFactory, ProgrammeFactory, TextPageFactory
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 SENIORS_MEETING = "Spotkanie przedstawicieli Młodzieżowej Rady Miejskiej w Tarnowie z Seniorami"
@@ -80,6 +80,21 @@ def test_text_pages_are_found_as_strona(client, demo):
     html = search(client, "dane osobowe").content.decode()
     assert '<span class="search-result__kind">Strona</span>' in html
     assert "Ochrona danych osobowych" in result_titles(search(client, "dane osobowe"))
+
+
+def test_osl_programmes_are_found_as_program_osl(client, db):
+    ProgrammeFactory(title_pl="Aktywni seniorzy z Mościc", updated_on=datetime.date(2025, 3, 7))
+    ProgrammeFactory(title_pl="Seniorzy w szkicu", is_published=False)
+    response = search(client, "seniorów")
+    assert result_titles(response) == ["Aktywni seniorzy z Mościc"]
+    html = response.content.decode()
+    assert '<span class="search-result__kind">Program OSL</span>' in html
+    assert '<time datetime="2025-03-07">7 marca 2025</time>' in html
+
+
+def test_demo_programme_is_found(client, demo):
+    html = search(client, "organizowanie społeczności").content.decode()
+    assert '<span class="search-result__kind">Program OSL</span>' in html
 
 
 def test_unpublished_text_page_is_not_found(client, db):
@@ -245,6 +260,7 @@ def test_query_count_does_not_grow_with_results(client, db, django_assert_max_nu
     TextPageFactory(title_pl="Tężnia")
     few = queries_of(client, "/szukaj/?q=tężnia")
     PostFactory.create_batch(40, title_pl="Tężnia w parku", body_pl="<p>Tężnia i senior.</p>")
+    ProgrammeFactory.create_batch(5, title_pl="Tężnia na osiedlu")
     assert queries_of(client, "/szukaj/?q=tężnia") == few
     with django_assert_max_num_queries(few):
         client.get("/szukaj/?q=tężnia&page=3")
