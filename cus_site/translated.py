@@ -21,12 +21,15 @@ def current_language():
 
 def is_fallback(instance, field_name):
     """True when the page's language has no text of its own for this field, so the Polish text
-    is shown (a field empty in Polish too shows nothing and is no fallback)."""
+    is shown (a field empty in Polish too shows nothing and is no fallback). A "translation"
+    equal to the Polish text is Polish too: modeltranslation copies a field's default, such as
+    the centre's Polish name, into every language."""
     language = current_language()
     if language == settings.LANGUAGE_CODE:
         return False
     polish = getattr(instance, f"{field_name}_{settings.LANGUAGE_CODE}", None)
-    return bool(polish) and not getattr(instance, f"{field_name}_{language}", None)
+    own = getattr(instance, f"{field_name}_{language}", None)
+    return bool(polish) and own in (None, "", polish)
 
 
 def fallback_language(instance, field_name):

@@ -1,7 +1,8 @@
 """Demo content: the units and weekly hours of the old site's hours block, as the seed has them.
 
-Only what the seed says: CUS is the centre itself, so its full name is known; "BOM" is not
-expanded anywhere, so it keeps an empty full name. No addresses or phone numbers are made up.
+Only what the seed says: CUS is the centre itself, so its full name is known (and given in English
+and Ukrainian too); "BOM" is not expanded anywhere, so it keeps an empty full name. No addresses or
+phone numbers are made up.
 """
 
 import datetime
@@ -10,7 +11,14 @@ from django.utils import translation
 
 from .models import Unit, Weekday, WeeklyHours
 
-FULL_NAMES = {"CUS": "Centrum Usług Społecznych w Tarnowie"}
+# The full names in each language; the English and Ukrainian ones are faithful translations.
+FULL_NAMES = {
+    "CUS": {
+        "full_name_pl": "Centrum Usług Społecznych w Tarnowie",
+        "full_name_en": "Social Services Centre in Tarnów",
+        "full_name_uk": "Центр соціальних послуг у Тарнові",
+    }
+}
 
 
 def load(seed):
@@ -19,7 +27,7 @@ def load(seed):
         for order, seed_unit in enumerate(seed.units, start=1):
             unit, is_new = Unit.objects.get_or_create(
                 short_name=seed_unit.short_name,
-                defaults={"full_name": FULL_NAMES.get(seed_unit.short_name, ""), "order": order},
+                defaults={**FULL_NAMES.get(seed_unit.short_name, {}), "order": order},
             )
             # An existing unit is the editors' now: its hours are never reset.
             if is_new:
