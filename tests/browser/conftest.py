@@ -59,6 +59,7 @@ PAGE_TYPES = {
     "OSL index": lambda made: reverse("osl:index"),
     "programme": lambda made: made["programme"].get_absolute_url(),
     "opening hours": lambda made: reverse("hours:index"),
+    "search results": lambda made: reverse("search:index") + "?q=warsztaty",
     "contact": lambda made: reverse("pages:contact"),
     "accessibility statement": lambda made: reverse("pages:accessibility-statement"),
     "easy-to-read": lambda made: reverse("pages:easy-read"),

@@ -47,3 +47,20 @@ def test_page_type_passes_axe_and_reflows(page, site, page_type, language):
             if width == 320 and page.evaluate(SIDEWAYS_SCROLL):
                 problems.append(f"{mode}, 320 px: the page scrolls sideways")
     assert not problems, "\n".join(problems)
+
+
+def test_example_pages_show_what_they_are_examples_of(page, site):
+    """The table's pages are checked as residents see them: photos served and loaded, the
+    captioned video in place, search results found."""
+    page.goto(site.address("post with cover and gallery"))
+    images = page.locator("main img")
+    assert images.count() == 4, "the cover and three gallery photos"
+    for image in images.all():
+        image.scroll_into_view_if_needed()  # the gallery's photos load lazily
+        assert image.evaluate("i => i.decode().then(() => i.naturalWidth > 0)")
+    page.goto(site.address("sign language"))
+    assert page.locator('video track[kind="captions"][srclang="pl"]').count() == 1
+    response = page.request.get(site.url + page.locator("video track").get_attribute("src"))
+    assert response.ok and response.text().startswith("WEBVTT")
+    page.goto(site.address("search results"))
+    assert page.locator("main").get_by_role("link", name="Warsztaty", exact=False).count() > 0
