@@ -177,3 +177,21 @@ def test_contact_marks_polish_labels(client, db):
     ContactDetailFactory(label_pl="Sekretariat", value="14 600 00 01")
     html = page(client, "/uk/kontakt/")
     assert '<span lang="pl">Sekretariat</span>: <a href="tel:146000001">' in html
+
+
+def test_search_results_in_polish_are_marked(client, db):
+    PostFactory(title_pl="Tężnia w parku", lead_pl="Tężnia jest otwarta.")
+    PostFactory(
+        title_pl="Tężnia nad stawem",
+        lead_pl="Tężnia czeka.",
+        title_en="Graduation tower tężnia by the pond",
+        lead_en="The tężnia is waiting.",
+    )
+    html = page(client, "/en/szukaj/?q=tężnia")
+    polish = re.search(r'<a href="[^"]+" lang="pl">(.*?)</a>', html)
+    assert polish and "parku" in polish[1]
+    assert re.search(r'<p class="search-result__snippet" lang="pl">.*otwarta', html)
+    english = re.search(r'<a href="/en/aktualnosci/[^"]+">(.*?)</a>', html)
+    assert english and "pond" in english[1]
+    assert not re.search(r'lang="pl">[^<]*(<mark>[^<]*</mark>[^<]*)*is waiting', html)
+    assert 'lang="pl"' not in page(client, "/szukaj/?q=tężnia").split("<main", 1)[1]

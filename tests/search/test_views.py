@@ -19,7 +19,7 @@ GRADUATION_TOWER = (
     "Otwarcie tężni solankowej przy Warsztatach Terapii Zajęciowej przy SOSW w Tarnowie"
 )
 ART_WORKSHOP = "Warsztaty plastyczne pn. „Rączka do rączki”"
-RESULT_TITLE = re.compile(r'<h2 class="search-result__title"><a href="[^"]*">(.*?)</a></h2>')
+RESULT_TITLE = re.compile(r'<h2 class="search-result__title"><a href="[^"]*"[^>]*>(.*?)</a></h2>')
 
 
 def result_titles(response):
