@@ -201,6 +201,7 @@ def test_no_query_at_all_shows_the_form(client, db):
 def test_query_without_a_real_word_asks_for_two_characters(client, demo, query):
     html = search(client, query).content.decode()
     assert "Wpisz co najmniej 2 znaki" in html
+    assert "<title>Błąd: Wyszukiwarka – " in html
     assert 'aria-invalid="true"' in html
     assert "Znaleziono" not in html
 
