@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
             name='TextPage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.CharField(choices=[('tekst-latwy-do-czytania', 'Tekst łatwy do czytania'), ('polski-jezyk-migowy', 'Polski język migowy'), ('ochrona-danych-osobowych', 'Ochrona danych osobowych (RODO)')], help_text='Każda z tych stron ma stały adres i link w nagłówku lub stopce serwisu.', max_length=40, unique=True, verbose_name='strona')),
+                ('slug', models.CharField(choices=[('tekst-latwy-do-czytania', 'Tekst łatwy do czytania'), ('polski-jezyk-migowy', 'Polski język migowy'), ('ochrona-danych-osobowych', 'Ochrona danych osobowych (RODO)')], error_messages={'unique': 'Ta strona już istnieje: otwórz ją z listy stron i zmień.'}, help_text='Każda z tych stron ma stały adres i link w nagłówku lub stopce serwisu.', max_length=40, unique=True, verbose_name='strona')),
                 ('title', models.CharField(max_length=200, verbose_name='tytuł')),
                 ('title_pl', models.CharField(max_length=200, null=True, verbose_name='tytuł')),
                 ('title_en', models.CharField(max_length=200, null=True, verbose_name='tytuł')),
