@@ -19,7 +19,8 @@ Why a table of its own, and why it looks like this:
 - Ranking is ts_rank (title words weigh more) plus the trigram word similarity of the query to
   the title, so the post whose title says what was typed comes first.
 - One row per language (pl, en, uk) with that language's text, or the Polish text where the
-  translation is empty, so an untranslated post is still found from /en/ and /uk/.
+  translation is empty, so an untranslated post is still found from /en/ and /uk/; the row
+  says when its title or text is that Polish stand-in, for the page's lang="pl".
 - The row keeps the title, URL, date and plain text a result shows, so a page of results is one
   query however many there are.
 - Whether a row may be shown is NOT stored: the query keeps only the rows whose object is in its
@@ -117,9 +118,11 @@ class SearchEntryQuerySet(models.QuerySet):
                     object_id=obj.pk,
                     language=language,
                     title=title,
+                    title_language=source.polish_in_place_of(obj, [source.title_field], language),
                     url=obj.get_absolute_url(),
                     date=source.date(obj),
                     text=text,
+                    text_language=source.polish_in_place_of(obj, source.text_fields, language),
                     document=document(title, text),
                 )
 
@@ -144,9 +147,21 @@ class SearchEntry(models.Model):
     object_id = models.PositiveBigIntegerField(_("numer treści"))
     language = models.CharField(_("język"), max_length=7)
     title = models.TextField(_("tytuł"))
+    title_language = models.CharField(
+        _("język tytułu"),
+        max_length=7,
+        blank=True,
+        help_text=_("„pl”, gdy tytuł nie ma tłumaczenia i stoi tu polski; inaczej puste."),
+    )
     url = models.CharField(_("adres"), max_length=500)
     date = models.DateField(_("data"), null=True)
     text = models.TextField(_("tekst"), help_text=_("Treść bez znaczników, do wycinka w wynikach."))
+    text_language = models.CharField(
+        _("język tekstu"),
+        max_length=7,
+        blank=True,
+        help_text=_("„pl”, gdy tekst nie ma tłumaczenia i stoi tu polski; inaczej puste."),
+    )
     document = SearchVectorField(_("słowa do wyszukiwania"))
 
     objects = SearchEntryQuerySet.as_manager()

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 # Block-level tags end a word: "<p>Senior</p><p>Klub</p>" is "Senior Klub", not "SeniorKlub".
 BLOCK_TAG = re.compile(r"</?(?:p|br|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|div)\b[^>]*>", re.I)
@@ -46,6 +48,14 @@ class Source:
 
     def text(self, obj):
         return " ".join(filter(None, (plain_text(getattr(obj, name)) for name in self.text_fields)))
+
+    def polish_in_place_of(self, obj, fields, language):
+        """ "pl" when none of these fields has a `language` version, so the Polish text stands
+        in (and the page must say lang="pl"); "" when the text is the language's own."""
+        if language == settings.LANGUAGE_CODE:
+            return ""
+        own = (getattr(obj, build_localized_fieldname(name, language), None) for name in fields)
+        return "" if any(own) else settings.LANGUAGE_CODE
 
     def date(self, obj):
         """The day a result is dated by, in the site's time zone."""

@@ -1,7 +1,5 @@
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
@@ -45,13 +43,13 @@ class SearchView(ListView):
         return self.shown(SearchEntry.objects.search(corrected, language))
 
     def shown(self, results):
-        return results.only("content_type", "object_id", "title", "url", "date", "text")
+        fields = ["content_type", "title", "title_language", "url", "date", "text", "text_language"]
+        return results.only(*fields)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        polish = polish_rows(page.object_list)
-        page.object_list = [self.marked(entry, polish) for entry in page.object_list]
+        page.object_list = [self.marked(entry) for entry in page.object_list]
         query = words.clean_query(self.request.GET.get("q", ""))
         return {
             **context,
@@ -64,28 +62,7 @@ class SearchView(ListView):
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
         }
 
-    def marked(self, entry, polish):
+    def marked(self, entry):
         entry.marked_title = words.highlight(entry.title, self.terms)
         entry.snippet = words.snippet(entry.text, self.terms)
-        # An English or Ukrainian row holding the Polish text is marked lang="pl".
-        title, text = polish.get((entry.content_type_id, entry.object_id), (None, None))
-        entry.title_language = settings.LANGUAGE_CODE if entry.title == title else ""
-        entry.text_language = settings.LANGUAGE_CODE if entry.text and entry.text == text else ""
         return entry
-
-
-def polish_rows(entries):
-    """{(content type, object): (title, text)} of the Polish rows of a page of English or
-    Ukrainian results, in one query."""
-    if get_language() == settings.LANGUAGE_CODE or not entries:
-        return {}
-    same_object = Q()
-    for entry in entries:
-        same_object |= Q(content_type_id=entry.content_type_id, object_id=entry.object_id)
-    rows = SearchEntry.objects.filter(same_object, language=settings.LANGUAGE_CODE)
-    return {
-        (content_type, pk): (title, text)
-        for content_type, pk, title, text in rows.values_list(
-            "content_type_id", "object_id", "title", "text"
-        )
-    }

@@ -26,6 +26,14 @@ def test_saved_post_gets_an_entry_per_language(db):
     assert entries.get(language="en").url == f"/en/aktualnosci/{post.slug_pl}/"
 
 
+def test_entry_says_when_it_holds_the_polish_text_in_place_of_a_translation(db):
+    post = PostFactory(title_pl="Klub", title_en="Club", lead_pl="Zajawka.", lead_en="")
+    languages = SearchEntry.objects.for_object(post).values_list(
+        "language", "title_language", "text_language"
+    )
+    assert sorted(languages) == [("en", "", "pl"), ("pl", "", ""), ("uk", "pl", "pl")]
+
+
 def test_edited_post_is_reindexed(db):
     post = PostFactory(title_pl="Stary tytuł")
     post.title_pl = "Nowy tytuł"
