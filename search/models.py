@@ -32,6 +32,7 @@ Rows are written by the signals connected in apps.py when content is saved or de
 """
 
 from collections import defaultdict
+from itertools import chain, islice
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -133,10 +134,11 @@ class SearchEntryQuerySet(models.QuerySet):
         SearchWord.objects.all().delete()
         written = 0
         for source in SOURCES:
-            for obj in source.model._default_manager.iterator(chunk_size=batch_size):
-                entries = self.bulk_create(self.entries(obj))
-                SearchWord.objects.add(entries)
-                written += len(entries)
+            objects = source.model._default_manager.iterator(chunk_size=batch_size)
+            entries = chain.from_iterable(self.entries(obj) for obj in objects)
+            while batch := list(islice(entries, batch_size)):
+                SearchWord.objects.add(self.bulk_create(batch))
+                written += len(batch)
         return written
 
 

@@ -190,7 +190,7 @@ def snippet(text, terms):
 
 
 def _matches(word, terms):
-    folded = fold(word)
+    folded = folded_word(word)
     return any(term.matches(folded) for term in terms)
 
 

@@ -76,6 +76,12 @@ def test_rebuild_command_rewrites_the_index(db):
     assert SearchEntry.objects.count() == 6
 
 
+def test_rebuild_writes_in_batches_without_losing_any(db):
+    PostFactory.create_batch(3)
+    assert SearchEntry.objects.rebuild(batch_size=2) == 9
+    assert SearchEntry.objects.filter(language="uk").count() == 3
+
+
 def test_planner_chooses_the_gin_indexes_with_many_posts(db):
     """With enough rows PostgreSQL reads the GIN indexes, not the tables (EXPLAIN, no timing);
     the benchmark command shows the same with 10,000 posts, and the times."""
