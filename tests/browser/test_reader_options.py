@@ -78,28 +78,7 @@ def test_page_type_passes_axe_in_the_dark_colour_scheme(page, site, page_type):
     ]
 
 
-# Known to overflow with the largest text (not at the normal size, which the axe suite checks);
-# strict, so the fix in the owning app turns the mark into a failure to delete it.
-LARGEST_TEXT_OVERFLOWS = {
-    "home": "news: a long word in a post summary's title widens its `auto` grid column",
-    "news list": "news: a long word in a post summary's title widens its `auto` grid column",
-    "category": "news: a long word in a post summary's title widens its `auto` grid column",
-    "programme": "osl: the footnotes' back links do not wrap (white-space: nowrap)",
-    "opening hours": "hours: the week table is wider than the 288 px column",
-}
-
-
-@pytest.mark.parametrize(
-    "page_type",
-    [
-        pytest.param(
-            name, marks=pytest.mark.xfail(strict=True, reason=LARGEST_TEXT_OVERFLOWS[name])
-        )
-        if name in LARGEST_TEXT_OVERFLOWS
-        else name
-        for name in PAGE_TYPES
-    ],
-)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_largest_text_at_320_px_does_not_scroll_sideways(page, site, page_type):
     page.context.add_cookies(
         [{"name": "cus_reader", "value": "bardzo-duzy.zwykly", "url": site.url}]
