@@ -8,8 +8,8 @@ class PublicCacheMiddleware:
     Pages whose content changes with the clock (the opening-hours status) say `no-cache`
     themselves and are left alone, as are the admin, anyone with a session (signed-in staff,
     whose pages may differ; checked by the cookie, so the session is not loaded and a page
-    does not start to vary by it) and anything but a successful GET. ConditionalGetMiddleware adds the ETag, so a
-    revalidation after that costs a 304 instead of the page.
+    does not start to vary by it) and anything but a successful GET. ConditionalGetMiddleware
+    adds the ETag, so a revalidation after that costs a 304 instead of the page.
     """
 
     def __init__(self, get_response):
