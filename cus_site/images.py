@@ -162,9 +162,9 @@ class ImageField(models.ImageField):
         return super().formfield(**{"form_class": ImageFormField, **kwargs})
 
 
-# The fields that go with every published photo. Apps add them to their own models, by the
-# abstract model below or, for a photo that is one field among others (a cover), with these
-# same labels and the helpers `check_alt` and `Picture`.
+# The fields that go with every published photo. Apps add them to their own models by the
+# abstract models below: `AccessibleImage` for a gallery's photos, `CoverImage` for a page's
+# main photo, which is one field among others.
 ALT_LABEL = _("tekst alternatywny")
 ALT_HELP = _(
     "Co widać na zdjęciu, w jednym–dwóch zdaniach, dla osób, które go nie widzą. "
@@ -260,6 +260,54 @@ class AccessibleImage(models.Model):
             self.decorative,
             self.shows_people,
             self.consent,
+        )
+
+
+def cover_field(upload_to):
+    """The main photo's file. A model that inherits `CoverImage` redefines `cover` with this
+    only to keep its photos in a folder of its own."""
+    return ImageField(
+        _("zdjęcie główne"),
+        upload_to=upload_to,
+        width_field="cover_width",
+        height_field="cover_height",
+        blank=True,
+    )
+
+
+class CoverImage(models.Model):
+    """A page's main photo (a post's, a programme's) with its alt text and consent, all optional:
+    a page may have no photo."""
+
+    cover = cover_field("zdjecia/%Y/%m/")
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(ALT_LABEL, max_length=250, blank=True, help_text=ALT_HELP)
+    cover_decorative = models.BooleanField(
+        DECORATIVE_LABEL, default=False, help_text=DECORATIVE_HELP
+    )
+    cover_shows_people = models.BooleanField(
+        SHOWS_PEOPLE_LABEL, default=True, help_text=SHOWS_PEOPLE_HELP
+    )
+    cover_consent = models.BooleanField(CONSENT_LABEL, default=False, help_text=CONSENT_HELP)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        check_alt(self, self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
+
+    @property
+    def cover_picture(self):
+        return Picture(
+            self.cover,
+            self.cover_width,
+            self.cover_height,
+            self.cover_alt,
+            self.cover_decorative,
+            self.cover_shows_people,
+            self.cover_consent,
         )
 
 

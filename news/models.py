@@ -80,7 +80,7 @@ class PostQuerySet(models.QuerySet):
         return slug
 
 
-class Post(models.Model):
+class Post(images.CoverImage):
     class Status(models.TextChoices):
         DRAFT = "draft", _("szkic")
         PUBLISHED = "published", _("opublikowany")
@@ -104,27 +104,7 @@ class Post(models.Model):
         ),
     )
     body = RichTextField(_("treść"), blank=True)
-    cover = images.ImageField(
-        _("zdjęcie główne"),
-        upload_to="aktualnosci/%Y/%m/",
-        width_field="cover_width",
-        height_field="cover_height",
-        blank=True,
-    )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        images.ALT_LABEL, max_length=250, blank=True, help_text=images.ALT_HELP
-    )
-    cover_decorative = models.BooleanField(
-        images.DECORATIVE_LABEL, default=False, help_text=images.DECORATIVE_HELP
-    )
-    cover_shows_people = models.BooleanField(
-        images.SHOWS_PEOPLE_LABEL, default=True, help_text=images.SHOWS_PEOPLE_HELP
-    )
-    cover_consent = models.BooleanField(
-        images.CONSENT_LABEL, default=False, help_text=images.CONSENT_HELP
-    )
+    cover = images.cover_field("aktualnosci/%Y/%m/")
     categories = models.ManyToManyField(
         Category, verbose_name=_("kategorie"), related_name="posts", blank=True
     )
@@ -165,22 +145,6 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        images.check_alt(self, self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
-
-    @property
-    def cover_picture(self):
-        return images.Picture(
-            self.cover,
-            self.cover_width,
-            self.cover_height,
-            self.cover_alt,
-            self.cover_decorative,
-            self.cover_shows_people,
-            self.cover_consent,
-        )
 
     @property
     def is_public(self):

@@ -44,7 +44,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Programme(models.Model):
+class Programme(images.CoverImage):
     """One OSL programme for one community: its plan, the people and places, its documents."""
 
     title = models.CharField(_("tytuł"), max_length=250)
@@ -76,27 +76,7 @@ class Programme(models.Model):
         _("data aktualizacji"),
         help_text=_("Data ostatniej ważnej zmiany programu, pokazywana czytelnikom."),
     )
-    cover = images.ImageField(
-        _("zdjęcie główne"),
-        upload_to="osl/%Y/%m/",
-        width_field="cover_width",
-        height_field="cover_height",
-        blank=True,
-    )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        images.ALT_LABEL, max_length=250, blank=True, help_text=images.ALT_HELP
-    )
-    cover_decorative = models.BooleanField(
-        images.DECORATIVE_LABEL, default=False, help_text=images.DECORATIVE_HELP
-    )
-    cover_shows_people = models.BooleanField(
-        images.SHOWS_PEOPLE_LABEL, default=True, help_text=images.SHOWS_PEOPLE_HELP
-    )
-    cover_consent = models.BooleanField(
-        images.CONSENT_LABEL, default=False, help_text=images.CONSENT_HELP
-    )
+    cover = images.cover_field("osl/%Y/%m/")
     plan_from = models.DateField(_("plan od"), null=True, blank=True)
     plan_to = models.DateField(_("plan do"), null=True, blank=True)
     organiser_name = models.CharField(_("imię i nazwisko"), max_length=150, blank=True)
@@ -143,22 +123,6 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("osl:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        images.check_alt(self, self.cover, self.cover_alt, self.cover_decorative, "cover_alt")
-
-    @property
-    def cover_picture(self):
-        return images.Picture(
-            self.cover,
-            self.cover_width,
-            self.cover_height,
-            self.cover_alt,
-            self.cover_decorative,
-            self.cover_shows_people,
-            self.cover_consent,
-        )
 
     @property
     def has_organiser(self):
