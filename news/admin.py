@@ -6,16 +6,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from cus_site import images
+from cus_site.admin import CoverImageAdminMixin, cover_fieldset, visibility
 from cus_site.slugs import slugify_pl
 
 from .models import Category, Post, PostImage
-
-
-def visibility(picture):
-    if not picture.file:
-        return "–"
-    return _("tak") if picture.is_public else _("nie: %(reason)s") % {"reason": picture.why_hidden}
 
 
 @admin.register(Category)
@@ -64,7 +58,7 @@ class PostAdminForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(TabbedTranslationAdmin):
+class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
     form = PostAdminForm
     list_display = ["title", "status", "published_at", "category_names", "is_on_site"]
     list_filter = ["status", "categories", "published_at"]
@@ -77,21 +71,8 @@ class PostAdmin(TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("Publikacja"), {"fields": ["status", "published_at", "categories", "author"]}),
-        (
-            _("Zdjęcie główne"),
-            {
-                "fields": [
-                    "cover",
-                    "cover_on_site",
-                    "cover_alt",
-                    "cover_decorative",
-                    "cover_shows_people",
-                    "cover_consent",
-                ]
-            },
-        ),
+        cover_fieldset(),
     ]
-    readonly_fields = ["cover_on_site"]
     inlines = [PostImageInline]
     actions = ["publish", "unpublish"]
 
@@ -111,32 +92,20 @@ class PostAdmin(TabbedTranslationAdmin):
     def is_on_site(self, post):
         return post.is_public
 
-    @admin.display(description=_("widoczne na stronie"))
-    def cover_on_site(self, post):
-        return visibility(post.cover_picture)
-
     def save_model(self, request, post, form, change):
         if post.author is None:
             post.author = request.user
         super().save_model(request, post, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        post = form.instance
-        for picture in [post.cover_picture, *(image.picture for image in post.images.all())]:
-            images.make_renditions(picture)
-        self.warn_about_hidden_images(request, post)
+    def pictures(self, post):
+        return [post.cover_picture, *(image.picture for image in post.images.all())]
 
-    def warn_about_hidden_images(self, request, post):
-        pictures = [post.cover_picture, *(image.picture for image in post.images.all())]
-        hidden = [picture for picture in pictures if picture.file and not picture.is_public]
-        if hidden:
-            reasons = "; ".join(sorted({str(picture.why_hidden) for picture in hidden}))
-            messages.warning(
-                request,
-                _("Zdjęcia, które nie pojawią się na stronie: %(count)d (%(reasons)s).")
-                % {"count": len(hidden), "reasons": reasons},
-            )
+    def hidden_warning(self, hidden):
+        reasons = "; ".join(sorted({str(picture.why_hidden) for picture in hidden}))
+        return _("Zdjęcia, które nie pojawią się na stronie: %(count)d (%(reasons)s).") % {
+            "count": len(hidden),
+            "reasons": reasons,
+        }
 
     @admin.action(description=_("Opublikuj zaznaczone wpisy"), permissions=["change"])
     def publish(self, request, queryset):

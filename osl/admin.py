@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -9,7 +9,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site import images
+from cus_site.admin import CoverImageAdminMixin, cover_fieldset
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -91,7 +91,7 @@ class ProgrammeAdminForm(forms.ModelForm):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedTranslationAdmin):
+class ProgrammeAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
     form = ProgrammeAdminForm
     list_display = ["title", "is_published", "updated_on", "order", "news_category"]
     list_filter = ["is_published", "news_category"]
@@ -106,21 +106,8 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
             _("Kontakt z organizatorem"),
             {"fields": ["organiser_name", "organiser_role", "organiser_phone", "organiser_email"]},
         ),
-        (
-            _("Zdjęcie główne"),
-            {
-                "fields": [
-                    "cover",
-                    "cover_on_site",
-                    "cover_alt",
-                    "cover_decorative",
-                    "cover_shows_people",
-                    "cover_consent",
-                ]
-            },
-        ),
+        cover_fieldset(),
     ]
-    readonly_fields = ["cover_on_site"]
     inlines = [
         CommunityInline,
         GoalInline,
@@ -129,23 +116,3 @@ class ProgrammeAdmin(TabbedTranslationAdmin):
         DocumentInline,
         SourceInline,
     ]
-
-    @admin.display(description=_("widoczne na stronie"))
-    def cover_on_site(self, programme):
-        picture = programme.cover_picture
-        if not picture.file:
-            return "–"
-        if picture.is_public:
-            return _("tak")
-        return _("nie: %(reason)s") % {"reason": picture.why_hidden}
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        picture = form.instance.cover_picture
-        images.make_renditions(picture)
-        if picture.file and not picture.is_public:
-            messages.warning(
-                request,
-                _("Zdjęcie główne nie pojawi się na stronie: %(reason)s.")
-                % {"reason": picture.why_hidden},
-            )

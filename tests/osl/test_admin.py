@@ -187,6 +187,24 @@ def test_cover_without_alt_text_is_refused(admin_client):
     assert "tekst alternatywny" in errors_of(response)
 
 
+def test_cover_without_consent_is_saved_with_a_warning_and_its_renditions(admin_client, media_root):
+    from tests.news import imagefiles as files
+
+    cover = files.upload("osiedle.jpg", files.camera_jpeg(900, 600))
+    data = programme_form(cover=cover, cover_alt_pl="Sąsiedzi przy ławce")
+    html = admin_client.post(ADD_URL, data, follow=True).content.decode()
+    assert "Zdjęcie główne nie pojawi się na stronie: brak potwierdzenia zgody" in html
+    programme = Programme.objects.get()
+    change = admin_client.get(f"{CHANGELIST_URL}{programme.pk}/change/").content.decode()
+    assert "nie: brak potwierdzenia zgody" in change
+    assert not (media_root / "CACHE").exists()
+    admin_client.post(
+        f"{CHANGELIST_URL}{programme.pk}/change/",
+        programme_form(cover_alt_pl="Sąsiedzi przy ławce", cover_consent="on"),
+    )
+    assert len(list((media_root / "CACHE").rglob("*.webp"))) == 2
+
+
 def test_list_shows_title_state_and_date_and_searches(admin_client):
     ProgrammeFactory(title_pl="Seniorzy z Gumnisk")
     ProgrammeFactory(title_pl="Młodzież z Mościc", is_published=False)
