@@ -8,7 +8,6 @@ lookups use the current language's slug column only.
 """
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Case, Q, When
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
@@ -98,13 +97,3 @@ def object_language_links(instance):
             return instance.get_absolute_url()
 
     return language_links(path_in)
-
-
-class TranslatedSitemap(Sitemap):
-    """A sitemap listing each item's address in every language, with hreflang alternates and
-    x-default (the Polish address); an object's `get_absolute_url()` runs in each language, so
-    translated slugs are used where they exist."""
-
-    i18n = True
-    alternates = True
-    x_default = True

@@ -1,18 +1,11 @@
-from django.urls import reverse
-
-from cus_site.translated import TranslatedSitemap
+from cus_site.sitemaps import TranslatedSitemap, ViewSitemap
 
 from .models import Category, Post
 
 
-class NewsIndexSitemap(TranslatedSitemap):
+class NewsIndexSitemap(ViewSitemap):
     changefreq = "daily"
-
-    def items(self):
-        return ["news:index"]
-
-    def location(self, item):
-        return reverse(item)
+    views = ["news:index"]
 
 
 class PostSitemap(TranslatedSitemap):

@@ -1,18 +1,11 @@
-from django.urls import reverse
-
-from cus_site.translated import TranslatedSitemap
+from cus_site.sitemaps import TranslatedSitemap, ViewSitemap
 
 from .models import Programme
 
 
-class OslIndexSitemap(TranslatedSitemap):
+class OslIndexSitemap(ViewSitemap):
     changefreq = "monthly"
-
-    def items(self):
-        return ["osl:index"]
-
-    def location(self, item):
-        return reverse(item)
+    views = ["osl:index"]
 
 
 class ProgrammeSitemap(TranslatedSitemap):

@@ -1,23 +1,18 @@
-from django.urls import reverse
-
-from cus_site.translated import TranslatedSitemap
+from cus_site.sitemaps import TranslatedSitemap, ViewSitemap
 from news.sitemaps import CategorySitemap, NewsIndexSitemap, PostSitemap
 from osl.sitemaps import OslIndexSitemap, ProgrammeSitemap
 
 from .models import AccessibilityStatement, TextPage
 
 
-class StaticViewSitemap(TranslatedSitemap):
+class StaticViewSitemap(ViewSitemap):
     changefreq = "monthly"
+    views = ["pages:home", "hours:index", "pages:contact"]
 
     def items(self):
-        names = ["pages:home", "hours:index", "pages:contact"]
         if AccessibilityStatement.objects.exists():
-            names.append("pages:accessibility-statement")
-        return names
-
-    def location(self, item):
-        return reverse(item)
+            return [*self.views, "pages:accessibility-statement"]
+        return self.views
 
 
 class TextPageSitemap(TranslatedSitemap):
