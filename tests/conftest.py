@@ -1,7 +1,14 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
+
+from cus_site.permissions import CONTENT_EDITORS
+from tests.factories import UserFactory
 
 
 def pytest_configure():
@@ -47,3 +54,15 @@ def polish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member of the content editors' group and nothing more. The content apps' data
+    migrations give the group its permissions; they run again here because a transactional
+    test earlier may have flushed the rows they made (run again, they change nothing)."""
+    for app in ("news", "osl", "pages"):
+        import_module(f"{app}.migrations.0002_content_editors").grant(django_apps, None)
+    user = UserFactory(username="redaktorka", is_staff=True)
+    user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+    return user

@@ -1,13 +1,9 @@
 """Staff work in the admin: writing, publishing, previewing; editors may do that and no more."""
 
 import re
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 
-from cus_site.permissions import CONTENT_EDITORS
 from news.models import Post
 from tests.factories import CategoryFactory, PostFactory, PostImageFactory, UserFactory
 from tests.news import imagefiles as files
@@ -42,16 +38,6 @@ def post_form(**fields):
 def errors_of(response):
     html = response.content.decode()
     return " ".join(re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S))
-
-
-@pytest.fixture
-def editor(db):
-    if not Group.objects.filter(name=CONTENT_EDITORS).exists():
-        # A transactional test run earlier flushed the rows the data migration made.
-        import_module("news.migrations.0002_content_editors").grant(django_apps, None)
-    user = UserFactory(username="redaktorka", is_staff=True)
-    user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
-    return user
 
 
 def test_list_shows_title_status_date_and_categories(admin_client):

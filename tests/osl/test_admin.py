@@ -1,15 +1,11 @@
 """Editors write programmes in the admin, with every part inline and readable Polish errors."""
 
 import re
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 
-from cus_site.permissions import CONTENT_EDITORS
 from osl.models import Introduction, Programme
-from tests.factories import GoalFactory, ProgrammeFactory, UserFactory
+from tests.factories import GoalFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,16 +51,6 @@ def programme_form(totals=None, **fields):
 def errors_of(response):
     html = response.content.decode()
     return " ".join(re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, re.S))
-
-
-@pytest.fixture
-def editor(db):
-    # The data migration's own function: a transactional test run earlier may have flushed
-    # the rows it made, and running it again changes nothing otherwise.
-    import_module("osl.migrations.0002_content_editors").grant(django_apps, None)
-    user = UserFactory(username="redaktorka", is_staff=True)
-    user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
-    return user
 
 
 def test_content_editors_may_do_everything_with_every_osl_model(editor):
