@@ -342,10 +342,14 @@ def srcset(file, widths, image_format):
     )
 
 
-def rendition_url(picture, width):
-    """The URL of one rendition in the fallback format, e.g. for Open Graph's og:image."""
-    size = rendition_widths(picture.width)[-1] if width is None else width
-    return ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file))).url
+def og_image_url(picture):
+    """The full address of a photo's largest rendition in the fallback format, for Open Graph's
+    og:image and a post's JSON-LD; "" when the public may not see the photo."""
+    if not picture.is_public:
+        return ""
+    size = rendition_widths(picture.width)[-1]
+    rendition = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file)))
+    return f"{settings.SITE_URL}{rendition.url}"
 
 
 def make_renditions(picture):

@@ -128,8 +128,7 @@ class PostDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         post = self.object
         published = Post.objects.published()
-        cover = post.cover_picture
-        image_url = absolute(images.rendition_url(cover, None)) if cover.is_public else ""
+        image_url = images.og_image_url(post.cover_picture)
         context.update(
             older=published.older_than(post).first(),
             newer=published.newer_than(post).first(),

@@ -55,13 +55,12 @@ class ProgrammeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         programme = self.object
         news = self.news_page(programme)
-        cover = programme.cover_picture
         context.update(
             news=news,
             page_obj=news,
             page_range=news.paginator.get_elided_page_range(news.number, on_each_side=1),
             canonical_url=absolute(programme.get_absolute_url()),
-            og_image=absolute(images.rendition_url(cover, None)) if cover.is_public else "",
+            og_image=images.og_image_url(programme.cover_picture),
             **object_language_links(programme),
         )
         return context
