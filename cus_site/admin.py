@@ -1,9 +1,31 @@
-"""What the admin of every model with a main photo (`images.CoverImage`) shares."""
+"""What the content apps' admins share: empty slugs made from titles, and the main photo
+(`images.CoverImage`)."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from cus_site import images
+from cus_site.slugs import slugify_pl
+
+
+class DefaultSlugsForm(forms.ModelForm):
+    """An empty slug is made from the title in each language (the admin's script does it only
+    with JavaScript on). A title with no Latin letters (Ukrainian) leaves it empty: the Polish
+    slug serves."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for language, _name in settings.LANGUAGES:
+            title = cleaned_data.get(f"title_{language}") or ""
+            if not cleaned_data.get(f"slug_{language}") and slugify_pl(title):
+                cleaned_data[f"slug_{language}"] = self.slug_from(title, language)
+        return cleaned_data
+
+    def slug_from(self, title, language):
+        """The slug for a title in a language; each model's admin says how it is made."""
+        raise NotImplementedError
 
 
 def cover_fieldset():

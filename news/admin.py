@@ -1,13 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from cus_site.admin import CoverImageAdminMixin, cover_fieldset, visibility
-from cus_site.slugs import slugify_pl
+from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset, visibility
 
 from .models import Category, Post, PostImage
 
@@ -39,22 +37,10 @@ class PostImageInline(TranslationStackedInline):
         return visibility(image.picture)
 
 
-class PostAdminForm(forms.ModelForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        for language, _name in settings.LANGUAGES:
-            self.default_slug(cleaned_data, language)
-        return cleaned_data
-
-    def default_slug(self, cleaned_data, language):
-        """An empty slug is made from the title (the admin's script does it only with JS on).
-        A title with no Latin letters (Ukrainian) leaves it empty: the Polish slug serves."""
-        title = cleaned_data.get(f"title_{language}") or ""
-        if cleaned_data.get(f"slug_{language}") or not slugify_pl(title):
-            return
+class PostAdminForm(DefaultSlugsForm):
+    def slug_from(self, title, language):
         with translation.override(language):
-            slug = Post.objects.unique_slug(title, exclude_pk=self.instance.pk)
-        cleaned_data[f"slug_{language}"] = slug
+            return Post.objects.unique_slug(title, exclude_pk=self.instance.pk)
 
 
 @admin.register(Post)

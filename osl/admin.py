@@ -1,5 +1,3 @@
-from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +7,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site.admin import CoverImageAdminMixin, cover_fieldset
+from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -73,21 +71,9 @@ class SourceInline(TranslationStackedInline):
     formfield_overrides = SECURE_LINKS
 
 
-class ProgrammeAdminForm(forms.ModelForm):
-    def clean(self):
-        cleaned_data = super().clean()
-        for language, _name in settings.LANGUAGES:
-            self.default_slug(cleaned_data, language)
-        return cleaned_data
-
-    def default_slug(self, cleaned_data, language):
-        """An empty slug is made from the title (the admin's script does it only with JS on).
-        A title with no Latin letters (Ukrainian) leaves it empty: the Polish slug serves."""
-        if cleaned_data.get(f"slug_{language}"):
-            return
-        slug = slugify_pl(cleaned_data.get(f"title_{language}") or "", SLUG_LENGTH)
-        if slug:
-            cleaned_data[f"slug_{language}"] = slug
+class ProgrammeAdminForm(DefaultSlugsForm):
+    def slug_from(self, title, language):
+        return slugify_pl(title, SLUG_LENGTH)
 
 
 @admin.register(Programme)
