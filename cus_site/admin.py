@@ -1,13 +1,17 @@
-"""What the content apps' admins share: empty slugs made from titles, and the main photo
-(`images.CoverImage`)."""
+"""What the content apps' admins share: empty slugs made from titles, links that default to
+https, and the main photo (`images.CoverImage`)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cus_site import images
 from cus_site.slugs import slugify_pl
+
+# An address typed without "https://" gets it, not "http://".
+SECURE_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class DefaultSlugsForm(forms.ModelForm):

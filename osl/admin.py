@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -7,7 +6,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -39,10 +38,6 @@ class GoalInline(TranslationTabularInline):
     model = Goal
     extra = 0
     fields = ["text", "order"]
-
-
-# An address typed without "https://" gets it, not "http://".
-SECURE_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class PartnerInline(TranslationTabularInline):

@@ -10,6 +10,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from cus_site.admin import SECURE_LINKS
+
 from .models import (
     AccessibilityStatement,
     BuildingAccessibility,
@@ -22,6 +24,8 @@ from .models import (
 
 class SingleRowAdmin(TabbedTranslationAdmin):
     """A model with exactly one row: the list goes straight to it, and it cannot be deleted."""
+
+    formfield_overrides = SECURE_LINKS
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not self.model.objects.exists()
@@ -39,6 +43,7 @@ class SingleRowAdmin(TabbedTranslationAdmin):
 
 @admin.register(TextPage)
 class TextPageAdmin(TabbedTranslationAdmin):
+    formfield_overrides = SECURE_LINKS
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
     fieldsets = [
