@@ -59,6 +59,11 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert "/sitemap.xml" in response.content.decode()
 
 
+def test_robots_txt_answers_a_head_request(client, db):
+    # Uptime monitors and some crawlers ask with HEAD first.
+    assert client.head("/robots.txt").status_code == 200
+
+
 def test_sitemap_lists_the_home_page(client, db):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
