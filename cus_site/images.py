@@ -15,6 +15,7 @@ is shown, and the resized renditions pages serve.
 """
 
 import io
+import logging
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from cus_site.slugs import slugify_pl
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -347,6 +350,9 @@ def og_image_url(picture):
     og:image and a post's JSON-LD; "" when the public may not see the photo."""
     if not picture.is_public:
         return ""
+    if not picture.file.storage.exists(picture.file.name):
+        log_missing(picture)
+        return ""
     size = rendition_widths(picture.width)[-1]
     rendition = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file)))
     return f"{settings.SITE_URL}{rendition.url}"
@@ -362,9 +368,24 @@ def make_renditions(picture):
             ImageCacheFile(Rendition(picture.file, size, image_format)).generate()
 
 
+def log_missing(picture):
+    logger.warning("Photo file %s is missing from MEDIA_ROOT; the page shows none.", picture.file)
+
+
 def picture_context(picture, sizes, lazy=True, max_width=None):
     """What `includes/picture.html` needs; the rendered size comes from the stored width and
-    height, so no rendition is opened to measure it."""
+    height, so no rendition is opened to measure it.
+
+    None when the original file is gone (a database restored without its media folder, say):
+    the page then goes without the photo rather than failing for every reader."""
+    try:
+        return _picture_context(picture, sizes, lazy, max_width)
+    except FileNotFoundError:
+        log_missing(picture)
+        return None
+
+
+def _picture_context(picture, sizes, lazy, max_width):
     widths = rendition_widths(picture.width)
     if max_width:
         widths = [size for size in widths if size <= max_width] or widths[:1]

@@ -185,3 +185,17 @@ def test_png_keeps_a_png_fallback(db):
     context = images.picture_context(post.picture, "100vw")
     assert context["fallback_type"] == "image/png"
     assert ".png 480w" in context["fallback_srcset"]
+
+
+def test_a_lost_photo_file_leaves_the_pages_working_without_it(client, db):
+    post = PostFactory(with_cover=True, slug_pl="zgubione-zdjecie", title_pl="Zgubione zdjęcie")
+    post.cover.storage.delete(post.cover.name)
+    for path in ("/", "/aktualnosci/", "/aktualnosci/zgubione-zdjecie/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        assert "Zgubione zdjęcie" in page
+        assert "<picture" not in page
+    assert (
+        'property="og:image"' not in client.get("/aktualnosci/zgubione-zdjecie/").content.decode()
+    )
