@@ -25,6 +25,21 @@ def test_production_refuses_to_start_without_secret_key():
     assert "Traceback" not in result.stderr
 
 
+def test_an_empty_environment_gets_the_one_line_too():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_production_refuses_to_start_without_database_url():
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     result = subprocess.run(
