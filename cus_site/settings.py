@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "cus_site",
     "hours",
     "news",
+    "events",
     "osl",
     "pages",
     "search",

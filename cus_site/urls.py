@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("aktualnosci/", include("news.urls")),
     path("godziny-otwarcia/", include("hours.urls")),
     path("osl/", include("osl.urls")),
+    path("wydarzenia/", include("events.urls")),
     path("szukaj/", include("search.urls")),
     path("", include("pages.urls")),
     prefix_default_language=False,

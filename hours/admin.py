@@ -43,8 +43,8 @@ class SpecialHoursInline(admin.TabularInline):
 
 @admin.register(SpecialDay)
 class SpecialDayAdmin(TabbedTranslationAdmin):
-    list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed"]
-    list_filter = ["unit", "is_closed"]
+    list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed", "announce"]
+    list_filter = ["unit", "is_closed", "announce"]
     list_select_related = ["unit"]
     date_hierarchy = "date_from"
     search_fields = ["reason"]

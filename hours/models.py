@@ -190,6 +190,10 @@ class SpecialDayQuerySet(models.QuerySet):
     def for_day(self, day):
         return self.between(day, day)
 
+    def announced(self):
+        """Special days whose notice is left on (the pages app shows it before they come)."""
+        return self.filter(announce=True)
+
 
 class SpecialDay(models.Model):
     unit = models.ForeignKey(
@@ -216,6 +220,14 @@ class SpecialDay(models.Model):
         _("powód"),
         max_length=200,
         help_text=_("Widoczny dla mieszkańców, np. „Dzień Pracownika Socjalnego”."),
+    )
+    announce = models.BooleanField(
+        _("komunikat na stronie"),
+        default=True,
+        help_text=_(
+            "Od 7 dni przed tym dniem do jego końca strona główna i strona godzin otwarcia "
+            "pokazują komunikat o zmianie. Odznacz, jeśli komunikat jest zbędny."
+        ),
     )
 
     objects = SpecialDayQuerySet.as_manager()

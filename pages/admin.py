@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -17,6 +19,7 @@ from .models import (
     BuildingAccessibility,
     ContactDetail,
     NonAccessibleContent,
+    Notice,
     SiteSettings,
     TextPage,
 )
@@ -120,3 +123,42 @@ class AccessibilityStatementAdmin(SingleRowAdmin):
         ),
         (_("Aplikacje mobilne"), {"fields": ["mobile_apps"]}),
     ]
+
+
+class NoticeShownFilter(admin.SimpleListFilter):
+    title = _("widoczność")
+    parameter_name = "widocznosc"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("teraz", _("widoczne teraz")),
+            ("zaplanowane", _("zaplanowane")),
+            ("zakonczone", _("zakończone")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "teraz":
+            return queryset.published(now)
+        if self.value() == "zaplanowane":
+            return queryset.filter(shown_from__gt=now)
+        if self.value() == "zakonczone":
+            return queryset.filter(Q(shown_until__lte=now))
+        return queryset
+
+
+@admin.register(Notice)
+class NoticeAdmin(TabbedTranslationAdmin):
+    list_display = ["text", "kind", "placement", "shown_from", "shown_until", "is_shown"]
+    list_filter = [NoticeShownFilter, "kind", "placement"]
+    search_fields = ["text_pl", "text_en", "text_uk"]
+    date_hierarchy = "shown_from"
+    formfield_overrides = SECURE_LINKS
+    fields = ["text", "link_url", "link_text", "kind", "placement", "shown_from", "shown_until"]
+
+    @admin.display(description=_("widoczny teraz"), boolean=True)
+    def is_shown(self, notice):
+        return notice.is_shown
+
+    def view_on_site(self, notice):
+        return reverse("pages:notice-preview", kwargs={"pk": notice.pk})

@@ -432,3 +432,7 @@ def clear_site_settings_cache(sender, **kwargs):
 
 post_save.connect(clear_site_settings_cache, sender=SiteSettings)
 post_delete.connect(clear_site_settings_cache, sender=SiteSettings)
+
+
+# Notices live in their own module (see its docstring); importing the model here registers it.
+from .notices import Notice  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from cus_site.sitemaps import TranslatedSitemap, ViewSitemap
+from events.sitemaps import EventsIndexSitemap, EventSitemap, EventYearSitemap
 from news.sitemaps import CategorySitemap, NewsIndexSitemap, PostSitemap
 from osl.sitemaps import OslIndexSitemap, ProgrammeSitemap
 
@@ -34,4 +35,7 @@ SITEMAPS = {
     "news-categories": CategorySitemap,
     "osl": OslIndexSitemap,
     "osl-programmes": ProgrammeSitemap,
+    "events": EventsIndexSitemap,
+    "events-pages": EventSitemap,
+    "events-years": EventYearSitemap,
 }

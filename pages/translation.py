@@ -5,6 +5,7 @@ from .models import (
     BuildingAccessibility,
     ContactDetail,
     NonAccessibleContent,
+    Notice,
     SiteSettings,
     TextPage,
 )
@@ -42,4 +43,10 @@ class NonAccessibleContentTranslationOptions(TranslationOptions):
 @register(BuildingAccessibility)
 class BuildingAccessibilityTranslationOptions(TranslationOptions):
     fields = ("name", "description")
+    required_languages = ("pl",)
+
+
+@register(Notice)
+class NoticeTranslationOptions(TranslationOptions):
+    fields = ("text", "link_text")
     required_languages = ("pl",)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import NoticeFeed
 from .models import TextPage
 
 app_name = "pages"
@@ -32,4 +33,6 @@ urlpatterns = [
         name="privacy",
     ),
     path("wyglad/", views.reader_options, name="reader-options"),
+    path("komunikaty/rss/", NoticeFeed(), name="notice-feed"),
+    path("komunikaty/podglad/<int:pk>/", views.notice_preview, name="notice-preview"),
 ]

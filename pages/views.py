@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 from hours.views import shows_status
 
 from . import reader
-from .models import AccessibilityStatement, ContactDetail, SiteSettings, TextPage
+from .models import AccessibilityStatement, ContactDetail, Notice, SiteSettings, TextPage
 
 
 @shows_status
@@ -90,3 +92,12 @@ def reader_options(request):
     response.headers["X-Robots-Tag"] = "noindex"
     reader.store(response, reader.chosen(request))
     return response
+
+
+@staff_member_required
+def notice_preview(request, pk):
+    """A notice as residents will see it, whether it is shown yet or not."""
+    if not request.user.has_perm("pages.view_notice"):
+        raise PermissionDenied
+    notice = get_object_or_404(Notice, pk=pk)
+    return render(request, "pages/notice_preview.html", {"notice": notice})

@@ -67,6 +67,7 @@ SOURCES = (
     Source("news.Post", _("Aktualność"), date_field="published_at"),
     Source("osl.Programme", _("Program OSL"), date_field="updated_on"),
     Source("pages.TextPage", _("Strona"), date_field="updated_at"),
+    Source("events.Event", _("Wydarzenie"), date_field="starts_on"),
 )
 
 

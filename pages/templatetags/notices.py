@@ -1,0 +1,22 @@
+from django import template
+
+from pages import notices
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/notices.html", takes_context=True)
+def site_notices(context):
+    """`{% site_notices %}`: the notices of the page being shown (its URL name decides which:
+    see `pages.notices`). The error page of a failing site shows none."""
+    request = context.get("request")
+    if request is None or context.get("error_page"):
+        return {"notices": []}
+    match = getattr(request, "resolver_match", None)
+    return {"notices": notices.notices_for(match.view_name if match else "")}
+
+
+@register.inclusion_tag("includes/notices.html")
+def notice_preview(notice):
+    """One notice as the site will show it, for its preview."""
+    return {"notices": [notices.shown(notice)]}
