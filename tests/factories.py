@@ -290,3 +290,63 @@ class SourceFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     text_pl = factory.Sequence(lambda n: f"Autor {n}, Tytuł książki; Warszawa 2014")
     order = factory.Sequence(lambda n: n)
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    """One of the audiences the events' data migration makes, or a new one."""
+
+    class Meta:
+        model = "events.Audience"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"grupa-{n}")
+    name_pl = factory.Sequence(lambda n: f"grupa {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published all-day event a week from now at a typed place; pass `audiences`, `posts`
+    or `repeats` (dates) to link them."""
+
+    class Meta:
+        model = "events.Event"
+        skip_postgeneration_save = True
+
+    title_pl = factory.Sequence(lambda n: f"Wydarzenie numer {n}")
+    slug_pl = factory.Sequence(lambda n: f"wydarzenie-numer-{n}")
+    lead_pl = "Zapraszamy mieszkańców."
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    ends_on = factory.LazyAttribute(lambda event: event.starts_on)
+    place_name_pl = "Klub Senior+"
+    street_address = "ul. Gumniska 25"
+    postal_code = "33-100"
+    city = "Tarnów"
+    status = "published"
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.audiences.add(*extracted)
+
+    @factory.post_generation
+    def posts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.posts.add(*extracted)
+
+    @factory.post_generation
+    def repeats(self, create, extracted, **kwargs):
+        if create and extracted:
+            for day in extracted:
+                self.dates.create(date=day)
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    """A notice on every page, shown from an hour ago for a week."""
+
+    class Meta:
+        model = "pages.Notice"
+
+    text_pl = factory.Sequence(lambda n: f"Komunikat numer {n}: w piątek kasa czynna do 12:00.")
+    kind = "info"
+    placement = "all"
+    shown_from = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    shown_until = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))

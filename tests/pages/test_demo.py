@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from cus_site.seed import SEED_FILE, read_seed
 
-OUR_APPS = ("hours", "news", "osl", "pages")
+OUR_APPS = ("hours", "news", "events", "osl", "pages")
 
 
 def snapshot():
