@@ -121,14 +121,12 @@ class EventQuerySet(models.QuerySet):
         return self.update(sequence=F("sequence") + 1, updated_at=timezone.now())
 
     def next_change(self, now=None):
-        """The next moment after `now` at which a published event starts or ends (a page listing
-        it changes then on its own), or None."""
+        """The next moment after `now` at which a page listing published events changes on its
+        own (an event moves on to its next date, sign-up closes, an event ends), or None: what
+        a page cache may keep a page until."""
         now = timezone.localtime(now)
-        moments = (
-            moment
-            for event in self.published().filter(not_ended(now))
-            for moment in (event.start_moment, event.end_moment)
-        )
+        events = self.published().filter(not_ended(now)).prefetch_related("dates")
+        moments = (moment for event in events for moment in event.change_moments())
         return min((moment for moment in moments if moment > now), default=None)
 
     def unique_slug(self, title, exclude_pk=None):
@@ -515,8 +513,18 @@ class Event(images.CoverImage):
             return self.moment(self.ends_on, self.ends_at)
         return self.moment(self.ends_on + datetime.timedelta(days=1), datetime.time())
 
+    def change_moments(self):
+        """The moments at which what the site says of the event changes with the clock."""
+        midnights = [
+            self.moment(day + datetime.timedelta(days=1), datetime.time()) for day in self.days
+        ]
+        if self.registration_deadline:
+            after_deadline = self.registration_deadline + datetime.timedelta(days=1)
+            midnights.append(self.moment(after_deadline, datetime.time()))
+        return [self.start_moment, *midnights, self.end_moment]
+
     def has_ended(self, now=None):
-        return timezone.now() >= self.end_moment if now is None else now >= self.end_moment
+        return (now or timezone.now()) >= self.end_moment
 
     def registration_closed(self, now=None):
         """Whether sign-up is over: no places left, or its last day has passed."""

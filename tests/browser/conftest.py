@@ -9,9 +9,11 @@ made (the editor groups). Each test carries the `django_db` mark only so that th
 is set up; afterwards the content apps' tables are emptied again.
 """
 
+import datetime
 import os
 import shutil
 from dataclasses import dataclass
+from importlib import import_module
 from io import StringIO
 from pathlib import Path
 
@@ -26,12 +28,15 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from events.models import Audience, Event
 from news.models import Category
 from osl.models import Programme
 from pages.models import AccessibilityStatement, SiteSettings, TextPage
 from tests.factories import (
     BuildingAccessibilityFactory,
     ContactDetailFactory,
+    EventFactory,
+    NoticeFactory,
     PostFactory,
     PostImageFactory,
 )
@@ -45,7 +50,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-CONTENT_APPS = ["hours", "news", "osl", "pages", "search"]
+CONTENT_APPS = ["hours", "news", "events", "osl", "pages", "search"]
 MP4_START = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:04.000\nDzień dobry.\n".encode()
 
@@ -65,6 +70,9 @@ PAGE_TYPES = {
     "easy-to-read": lambda made: reverse("pages:easy-read"),
     "sign language": lambda made: reverse("pages:sign-language"),
     "privacy": lambda made: reverse("pages:privacy"),
+    "events list": lambda made: reverse("events:index"),
+    "event page": lambda made: made["event"].get_absolute_url(),
+    "past events": lambda made: made["past_event"].get_absolute_url(),
     "404": lambda made: "/nie-ma-takiej-strony/",
 }
 LANGUAGE_PREFIXES = {"pl": "", "en": "/en", "uk": "/uk"}
@@ -123,7 +131,53 @@ def make_content():
     category = Category.objects.first()
     post = PostFactory(with_cover=True, categories=[category])
     PostImageFactory.create_batch(3, post=post)
-    return {"post": post, "category": category, "programme": Programme.objects.published().first()}
+    return {
+        "post": post,
+        "category": category,
+        "programme": Programme.objects.published().first(),
+        **add_events_and_a_notice(post),
+    }
+
+
+def add_events_and_a_notice(post):
+    """An upcoming event with every part filled in, a cancelled one, and a notice on every
+    page (the demo has no upcoming events and no notices)."""
+    # The audiences come from a data migration, whose rows the tables' emptying removed.
+    import_module("events.migrations.0002_audiences_and_editors").add_audiences(apps, None)
+    today = datetime.date.today()
+    event = EventFactory(
+        title_pl="Warsztaty plastyczne dla seniorów",
+        lead_pl="Malujemy akwarelą; materiały zapewniamy.",
+        starts_on=today + datetime.timedelta(days=3),
+        ends_on=today + datetime.timedelta(days=17),
+        starts_at=datetime.time(10),
+        ends_at=datetime.time(12),
+        repeats=[today + datetime.timedelta(days=10)],
+        audiences=list(Audience.objects.filter(slug__in=["seniorzy", "rodziny"])),
+        posts=[post],
+        admission="paid",
+        price="10.00",
+        registration="phone",
+        registration_phone="14 600 00 00",
+        registration_deadline=today + datetime.timedelta(days=2),
+        step_free=True,
+        accessibility_note_pl="Sala na parterze.",
+        partners_pl="Stowarzyszenie Miejmy Siebie",
+        map_url="https://www.openstreetmap.org/",
+    )
+    EventFactory(
+        title_pl="Koncert kolęd",
+        starts_on=today + datetime.timedelta(days=5),
+        state="cancelled",
+        change_note_pl="Odwołany z powodu choroby wykonawców.",
+    )
+    NoticeFactory(
+        text_pl="W piątek kasa CUS będzie czynna do 12:00.",
+        kind="warning",
+        link_url="https://example.org/",
+        link_text_pl="Szczegóły",
+    )
+    return {"event": event, "past_event": Event.objects.past().first()}
 
 
 @dataclass(frozen=True)

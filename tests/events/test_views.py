@@ -266,3 +266,23 @@ def test_the_home_page_shows_the_three_next_events(client, clock):
         "Wydarzenie 3 czerwca",
         "Wydarzenie 5 czerwca",
     ]
+
+
+def test_the_next_change_is_when_an_event_moves_on_or_ends(clock):
+    from events.models import Event
+
+    from .conftest import NOW, WARSAW
+
+    assert Event.objects.next_change(NOW) is None
+    EventFactory(starts_on=D(2026, 6, 1), starts_at=T(10), ends_at=T(12))
+    EventFactory(
+        starts_on=D(2026, 5, 26),
+        ends_on=D(2026, 6, 9),
+        repeats=[D(2026, 6, 2)],
+        registration="none",
+    )
+    assert Event.objects.next_change(NOW) == datetime.datetime(2026, 6, 1, 10, tzinfo=WARSAW)
+    later = datetime.datetime(2026, 6, 1, 12, tzinfo=WARSAW)
+    assert Event.objects.next_change(later) == datetime.datetime(2026, 6, 3, tzinfo=WARSAW)
+    EventFactory(status="draft", starts_on=D(2026, 6, 2))
+    assert Event.objects.next_change(later) == datetime.datetime(2026, 6, 3, tzinfo=WARSAW)

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.core.management import call_command
 
+from events.models import Event
 from hours.models import Unit
 from news.models import Category, Post
 from osl.models import Introduction, Programme
@@ -29,6 +30,7 @@ def page_types():
     post = Post.objects.published().first()
     category = Category.objects.filter(posts__in=Post.objects.published()).first()
     programme = Programme.objects.published().first()
+    event = Event.objects.published().first()
     return {
         "home": "/",
         "news": "/aktualnosci/",
@@ -44,6 +46,9 @@ def page_types():
         "sign-language": "/polski-jezyk-migowy/",
         "privacy": "/ochrona-danych-osobowych/",
         "search": "/szukaj/?q=seniorzy",
+        "events": "/wydarzenia/",
+        "event": event.get_absolute_url(),
+        "events-year": f"/wydarzenia/archiwum/{event.starts_on.year}/",
     }
 
 
