@@ -1,6 +1,7 @@
 """Editing hours in the admin: readable Polish errors, never a 500, and the hours editors' group."""
 
 import datetime
+import re
 from importlib import import_module
 
 import pytest
@@ -290,3 +291,12 @@ def test_hours_editor_changes_a_units_hours(editor_client):
 def test_hours_editor_cannot_manage_users(editor_client):
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_the_hours_editors_switch_a_special_days_notice_off(editor_client):
+    special = SpecialDayFactory(reason_pl="Inwentaryzacja")
+    form = editor_client.get(f"/admin/hours/specialday/{special.pk}/change/").content.decode()
+    assert "Komunikat na stronie" in form
+    assert re.search(r'<input type="checkbox" name="announce"[^>]*checked', form)
+    listing = editor_client.get("/admin/hours/specialday/?announce__exact=0").content.decode()
+    assert "Inwentaryzacja" not in listing
