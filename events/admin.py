@@ -9,7 +9,8 @@ from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm,
 
 from . import dates
 from .forms import EventDateFormSet
-from .models import Audience, Event, EventDate, not_ended
+from .models import Audience, Event, EventDate
+from .upcoming import not_ended
 
 # A change to these makes calendar apps that hold the event take the new version.
 CALENDAR_FIELDS = {

@@ -4,8 +4,8 @@ An event has a first and a last day, and either no times (it lasts whole days) o
 and an end time, wall-clock times in Warsaw as the hours app keeps them. Without repeat dates it
 runs continuously from the first day to the last ("3–5 czerwca"); with repeat dates it takes
 place on the first day, on each repeat date and on the last day, each time in the same hours
-("every Tuesday of March": 3 and 31 March with 10, 17 and 24 March as repeat dates). An event
-stays upcoming until it ends: at its end time on the last day, or at the midnight after it.
+("every Tuesday of March": 3 and 31 March with 10, 17 and 24 March as repeat dates). When an
+event is upcoming, and which day is its next, is the rule of `events/upcoming.py`.
 """
 
 import datetime
@@ -15,8 +15,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Least
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,8 @@ from cus_site import images
 from cus_site.richtext import RichTextField, validate_heading_order
 from cus_site.slugs import slugify_pl
 from hours.models import Unit
+
+from .upcoming import UpcomingQuerySet
 
 SLUG_LENGTH = 150
 # Paths of the events' own pages: an event's slug may not shadow them.
@@ -66,68 +67,10 @@ class Audience(models.Model):
         return self.name
 
 
-def today_and_time(now=None):
-    now = timezone.localtime(now)
-    return now.date(), now.time()
-
-
-def not_ended(now=None):
-    """The condition of an event that has not ended at `now`."""
-    today, time = today_and_time(now)
-    ends_later_today = Q(ends_on=today) & (Q(ends_at__isnull=True) | Q(ends_at__gt=time))
-    return Q(ends_on__gt=today) | ends_later_today
-
-
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(UpcomingQuerySet):
     def published(self):
         """What the public sees: published events, past ones included (the archive)."""
         return self.filter(status=Event.Status.PUBLISHED)
-
-    def upcoming(self, now=None):
-        """Published events that have not ended, the soonest next date first."""
-        return (
-            self.published()
-            .filter(not_ended(now))
-            .annotate(next_on=next_date(now))
-            .order_by("next_on", F("starts_at").asc(nulls_first=True), "pk")
-        )
-
-    def past(self, now=None):
-        return self.published().exclude(not_ended(now)).order_by("-starts_on", "-pk")
-
-    def in_month(self, first_day):
-        """Events taking place in the month of `first_day` (on a repeat date, if they repeat)."""
-        last_day = (first_day + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(
-            days=1
-        )
-        repeats = EventDate.objects.filter(event=OuterRef("pk"))
-        continuous = ~Exists(repeats) & Q(starts_on__lte=last_day, ends_on__gte=first_day)
-        on_a_date = (
-            Q(starts_on__range=(first_day, last_day))
-            | Q(ends_on__range=(first_day, last_day))
-            | Exists(repeats.filter(date__range=(first_day, last_day)))
-        )
-        return self.filter(continuous | on_a_date)
-
-    def for_calendar(self, now=None):
-        """What a subscribed calendar holds: upcoming events and those of the last weeks, so a
-        calendar app refreshing the feed does not drop yesterday's entry at once."""
-        recent = timezone.localdate(now) - datetime.timedelta(days=CALENDAR_KEEPS_DAYS)
-        return self.published().filter(ends_on__gte=recent).order_by("starts_on", "pk")
-
-    def revised(self):
-        """Raise the calendar files' SEQUENCE: a calendar app that has the event takes the new
-        version over the one it holds (RFC 5545, 3.8.7.4)."""
-        return self.update(sequence=F("sequence") + 1, updated_at=timezone.now())
-
-    def next_change(self, now=None):
-        """The next moment after `now` at which a page listing published events changes on its
-        own (an event moves on to its next date, sign-up closes, an event ends), or None: what
-        a page cache may keep a page until."""
-        now = timezone.localtime(now)
-        events = self.published().filter(not_ended(now)).prefetch_related("dates")
-        moments = (moment for event in events for moment in event.change_moments())
-        return min((moment for moment in moments if moment > now), default=None)
 
     def unique_slug(self, title, exclude_pk=None):
         base = slugify_pl(title, SLUG_LENGTH - 4) or "wydarzenie"
@@ -140,24 +83,6 @@ class EventQuerySet(models.QuerySet):
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
-
-
-# A subscribed calendar keeps the events that ended this many days ago.
-CALENDAR_KEEPS_DAYS = 30
-
-
-def next_date(now=None):
-    """The event's next day on or after today: its first day, a repeat date or its last day,
-    whichever comes first; for a continuous event already under way, today."""
-    today, _time = today_and_time(now)
-    repeats = EventDate.objects.filter(event=OuterRef("pk"))
-    next_repeat = repeats.filter(date__gte=today).order_by("date").values("date")[:1]
-    return Least(
-        Case(When(starts_on__gte=today, then=F("starts_on"))),
-        Subquery(next_repeat),
-        Case(When(Q(starts_on__lt=today) & ~Exists(repeats), then=Value(today))),
-        F("ends_on"),
-    )
 
 
 class Event(images.CoverImage):

@@ -136,7 +136,7 @@ def test_the_feed_holds_upcoming_and_recent_events_not_old_ones_nor_drafts(clien
 
 
 def test_an_audience_has_its_own_feed(client, clock):
-    seniors = AudienceFactory(slug="seniorzy")
+    seniors = AudienceFactory(slug="seniorzy", name_pl="seniorzy")
     EventFactory(title_pl="Dla seniorów", audiences=[seniors])
     EventFactory(title_pl="Dla rodzin", audiences=[AudienceFactory(slug="rodziny")])
     calendar = parsed(client.get("/wydarzenia/kalendarz/seniorzy.ics"))
