@@ -118,8 +118,26 @@ def holiday_language():
     return code if code in holidays.Poland.supported_languages else "pl"
 
 
+# The `holidays` package gives the official names; residents read the ones Poles use.
+POLISH_HOLIDAY_NAMES = {
+    "Niedziela Wielkanocna": "Wielkanoc",
+    "Święto Państwowe": "Święto Pracy",
+    "Święto Narodowe Trzeciego Maja": "Święto Konstytucji 3 Maja",
+    "Dzień Bożego Ciała": "Boże Ciało",
+    "Uroczystość Wszystkich Świętych": "Wszystkich Świętych",
+    "Wigilia Bożego Narodzenia": "Wigilia",
+    "Boże Narodzenie (pierwszy dzień)": "Boże Narodzenie",
+    "Boże Narodzenie (drugi dzień)": "drugi dzień Bożego Narodzenia",
+}
+
+
 def public_holidays(first, last):
-    return holidays.Poland(years=range(first.year, last.year + 1), language=holiday_language())
+    """{date: name} of the Polish public holidays in first…last, named in the page's language."""
+    language = holiday_language()
+    found = holidays.Poland(years=range(first.year, last.year + 1), language=language)
+    if language != "pl":
+        return dict(found.items())
+    return {date: POLISH_HOLIDAY_NAMES.get(name, name) for date, name in found.items()}
 
 
 class Timetable:

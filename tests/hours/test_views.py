@@ -72,7 +72,7 @@ def test_page_lists_holidays_and_special_days_of_the_next_60_days(client, cus):
     SpecialDayFactory(date_from=datetime.date(2027, 2, 1), reason="Poza oknem 60 dni")
     text = text_of(section(page_at(client, at(2026, 11, 17, 10, 0)), "cus"))
     assert "20 listopada 2026, piątek Skrócony dzień pracy czynne 8:00–13:00" in text
-    assert "24 grudnia 2026, czwartek Wigilia Bożego Narodzenia nieczynne" in text
+    assert "24 grudnia 2026, czwartek Wigilia nieczynne" in text
     assert "28–31 grudnia 2026 Przerwa świąteczna nieczynne" in text
     assert "1 stycznia 2027, piątek Nowy Rok nieczynne" in text
     assert "8 stycznia 2027 – 1 lutego 2027 Remont nieczynne" in text
