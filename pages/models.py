@@ -309,9 +309,10 @@ class AccessibilityStatement(models.Model):
     entity_name = models.CharField(
         _("nazwa podmiotu"), max_length=200, default="Centrum Usług Społecznych w Tarnowie"
     )
-    site_url = models.URLField(_("adres strony internetowej"))
+    # The site's address is not stored: the page shows SITE_URL, so a copy of the database
+    # moved between servers never names the wrong one.
     # Dates and contact details are required in the admin (blank=False) but may be missing in
-    # the database: the demo content does not invent them, and the page leaves them out.
+    # the database: the demo content does not invent them, and the page says "brak danych".
     published_on = models.DateField(_("data publikacji strony"), null=True)
     updated_on = models.DateField(_("data ostatniej istotnej aktualizacji"), null=True)
     status = models.CharField(
@@ -334,6 +335,14 @@ class AccessibilityStatement(models.Model):
         blank=True,
         help_text=_("Nazwa podmiotu, który zbadał stronę – tylko przy badaniu zewnętrznym."),
     )
+    burden_assessment_url = models.URLField(
+        _("analiza nadmiernego obciążenia"),
+        blank=True,
+        help_text=_(
+            "Link do analizy, jeśli Centrum powołuje się na nadmierne obciążenie "
+            "(art. 8 ustawy o dostępności cyfrowej). Można pominąć."
+        ),
+    )
     keyboard_shortcuts = models.TextField(
         _("skróty klawiaturowe"),
         blank=True,
@@ -346,8 +355,10 @@ class AccessibilityStatement(models.Model):
     )
     mobile_apps = models.TextField(
         _("aplikacje mobilne"),
+        blank=True,
         help_text=_(
-            "Jakie aplikacje mobilne udostępnia Centrum i gdzie je pobrać – albo że ich nie ma."
+            "Jakie aplikacje mobilne udostępnia Centrum i gdzie je pobrać. Zostaw puste, "
+            "jeśli ich nie ma: strona napisze „Centrum nie ma aplikacji mobilnych”."
         ),
     )
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
@@ -56,6 +57,10 @@ class AccessibilityStatementView(DetailView):
         if statement is None:
             raise Http404
         return statement
+
+    def get_context_data(self, **kwargs):
+        home = settings.SITE_URL + reverse("pages:home")
+        return super().get_context_data(site_address=home, **kwargs)
 
 
 @method_decorator(shows_status, name="dispatch")
