@@ -67,6 +67,8 @@ def find_by_slug(queryset, slug, field_name="slug"):
 
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
+# What the header's compact row shows; "УКР" rather than "UK", which readers take for Britain.
+LANGUAGE_SHORT_NAMES = {"pl": "PL", "en": "EN", "uk": "УКР"}
 
 
 def language_links(path_in):
@@ -77,6 +79,7 @@ def language_links(path_in):
         {
             "code": code,
             "name": LANGUAGE_NAMES[code],
+            "short": LANGUAGE_SHORT_NAMES[code],
             "path": path_in(code),
             "current": code == current,
         }

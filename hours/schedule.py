@@ -184,10 +184,12 @@ class Timetable:
 
     def changes(self, unit):
         """The window's holidays and special days of a unit, consecutive days of one rule as one
-        entry (a special day from 27 to 31 December is one line, not five)."""
+        entry (a special day from 27 to 31 December is one line, not five). A holiday on a day
+        the unit is closed anyway (a Saturday's) changes nothing for it and is left out."""
         changes = []
+        week = week_of(unit)
         for day in (self.day(unit, date) for date in self.dates()):
-            if not day.is_exception:
+            if not day.is_exception or changes_nothing(day, week):
                 continue
             previous = changes[-1] if changes else None
             if previous and previous.continues_with(day):
@@ -199,6 +201,10 @@ class Timetable:
             last = changes[-1]
             changes[-1] = replace(last, last=max(last.last, last.schedule.until or last.last))
         return changes
+
+
+def changes_nothing(day, week):
+    return day.source == Source.HOLIDAY and not week[day.date.weekday()]
 
 
 def date_range(first, last):

@@ -21,7 +21,7 @@ class LatestPostsFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return post.lead
+        return post.display_lead
 
     def item_pubdate(self, post):
         return post.published_at

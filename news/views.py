@@ -95,7 +95,7 @@ def news_article(post, image_url):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": post.title,
-        "description": post.lead,
+        "description": post.display_lead,
         "datePublished": timezone.localtime(post.published_at).isoformat(),
         "dateModified": timezone.localtime(post.updated_at).isoformat(),
         "mainEntityOfPage": absolute(post.get_absolute_url()),

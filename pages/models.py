@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cus_site.phones import tel_href, validate_phone
 from cus_site.richtext import RichTextField, validate_heading_order
 
 from .validators import (
@@ -26,10 +27,6 @@ from .validators import (
     validate_video_file,
 )
 
-validate_phone = RegexValidator(
-    r"^\+?[0-9][0-9 ()-]{5,22}$",
-    _("Wpisz numer telefonu cyframi, np. „14 123 45 67” albo „+48 14 123 45 67”."),
-)
 validate_e_delivery = RegexValidator(
     r"^AE:PL-\d{5}-\d{5}-[A-Z]{5}-\d{2}$",
     _("Adres do e-Doręczeń ma postać AE:PL-12345-67890-ABCDE-12."),
@@ -40,11 +37,6 @@ validate_epuap = RegexValidator(
 )
 validate_nip = RegexValidator(r"^\d{10}$", _("NIP to 10 cyfr, bez kresek i spacji."))
 validate_regon = RegexValidator(r"^(\d{9}|\d{14})$", _("REGON to 9 albo 14 cyfr, bez spacji."))
-
-
-def phone_href(number):
-    """A `tel:` link target: the digits and a leading plus, without spaces or brackets."""
-    return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
 
 
 class TextPageQuerySet(models.QuerySet):
@@ -248,6 +240,14 @@ class SiteSettings(models.Model):
     def postal_line(self):
         return " ".join(part for part in (self.postal_code, self.city) if part)
 
+    def missing_details(self):
+        """What the contact page would show and nobody has entered yet, in the admin's words
+        (the phones and e-mails are rows of their own, not checked here)."""
+        fields = ["street_address", "postal_code", "e_delivery_address", "epuap_address"]
+        return [
+            self._meta.get_field(name).verbose_name for name in fields if not getattr(self, name)
+        ]
+
 
 class ContactDetail(models.Model):
     """A phone number or e-mail address of the centre, with what it is for."""
@@ -284,7 +284,7 @@ class ContactDetail(models.Model):
     @property
     def href(self):
         if self.kind == self.Kind.PHONE:
-            return phone_href(self.value)
+            return tel_href(self.value)
         return f"mailto:{self.value}"
 
 
@@ -386,7 +386,7 @@ class AccessibilityStatement(models.Model):
 
     @property
     def contact_phone_href(self):
-        return phone_href(self.contact_phone)
+        return tel_href(self.contact_phone)
 
 
 class NonAccessibleContent(models.Model):

@@ -1,14 +1,22 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
+from cus_site.staff import private_for_staff, sees_hints
+from hours.models import Unit
+from hours.schedule import Timetable, week_of
+from hours.status import LOOKAHEAD_DAYS, Status, unit_status
 from hours.views import shows_status
+from hours.week import week_rows
 
 from . import reader
 from .models import AccessibilityStatement, ContactDetail, SiteSettings, TextPage
@@ -16,7 +24,11 @@ from .models import AccessibilityStatement, ContactDetail, SiteSettings, TextPag
 
 @shows_status
 def home(request):
-    return render(request, "pages/home.html", {})
+    site_settings = SiteSettings.objects.get_current()
+    phones = ContactDetail.objects.filter(
+        site_settings_id=site_settings.pk, kind=ContactDetail.Kind.PHONE
+    )
+    return render(request, "pages/home.html", {"phones": phones})
 
 
 @require_safe
@@ -63,18 +75,37 @@ class AccessibilityStatementView(DetailView):
         return super().get_context_data(site_address=home, **kwargs)
 
 
-@method_decorator(shows_status, name="dispatch")
+@dataclass(frozen=True)
+class UnitCard:
+    unit: Unit
+    status: Status
+    week: list
+
+
+@method_decorator([private_for_staff, shows_status], name="dispatch")
 class ContactView(TemplateView):
-    """The centre's addresses and each unit's hours with whether it is open now."""
+    """A card per unit (where, how to get in, when, how to write, how to book a sign-language
+    interpreter) and the centre's own details; staff also see what is missing."""
 
     template_name = "pages/contact.html"
 
     def get_context_data(self, **kwargs):
         site_settings = SiteSettings.objects.get_current()
         details = ContactDetail.objects.filter(site_settings_id=site_settings.pk)
+        now = timezone.localtime()
+        timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
+        cards = [
+            UnitCard(
+                unit, unit_status(timetable, unit, now), week_rows(week_of(unit), now.weekday())
+            )
+            for unit in timetable.units
+        ]
         return super().get_context_data(
+            cards=cards,
             phones=[detail for detail in details if detail.kind == ContactDetail.Kind.PHONE],
             emails=[detail for detail in details if detail.kind == ContactDetail.Kind.EMAIL],
+            show_hints=sees_hints(self.request),
+            centre_missing=site_settings.missing_details(),
             **kwargs,
         )
 

@@ -137,7 +137,7 @@ def test_contact_details_are_links(client, statement):
     page = statement_page(client)
     assert '<span id="a11y-osoba">Jan Kowalski</span>' in page
     assert '<a id="a11y-email" href="mailto:dostepnosc@example.org">' in page
-    assert '<a id="a11y-telefon" href="tel:146000000">14 600 00 00</a>' in page
+    assert '<a id="a11y-telefon" href="tel:+48146000000">14 600 00 00</a>' in page
 
 
 def test_fixed_legal_text_explains_requests_complaints_and_the_ombudsman(client, statement):
