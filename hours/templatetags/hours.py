@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from cus_site.translated import fallback_language, in_language
+from cus_site.typography import typeset
 from hours.models import Unit
 from hours.schedule import Timetable, week_of
 from hours.status import LOOKAHEAD_DAYS, unit_status
@@ -51,5 +52,5 @@ def unit_name(unit, first_use=True):
         return unit.short_name
     if not first_use:
         return format_html('<abbr title="{}">{}</abbr>', unit.full_name, unit.short_name)
-    full_name = in_language(unit.full_name, fallback_language(unit, "full_name"))
+    full_name = in_language(typeset(unit.full_name), fallback_language(unit, "full_name"))
     return format_html("{} (<abbr>{}</abbr>)", full_name, unit.short_name)
