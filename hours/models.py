@@ -143,6 +143,8 @@ class Unit(models.Model):
     is_visible = models.BooleanField(
         _("widoczna"), default=True, help_text=_("Niewidoczna jednostka znika ze strony.")
     )
+    # When residents' pages last changed because of this row: the sitemap's lastmod.
+    updated_at = models.DateTimeField(_("zmieniona"), auto_now=True)
 
     objects = UnitQuerySet.as_manager()
 
@@ -284,6 +286,7 @@ class SpecialDay(models.Model):
         max_length=200,
         help_text=_("Widoczny dla mieszkańców, np. „Dzień Pracownika Socjalnego”."),
     )
+    updated_at = models.DateTimeField(_("zmieniony"), auto_now=True)
 
     objects = SpecialDayQuerySet.as_manager()
 

@@ -12,6 +12,8 @@ from cus_site.richtext import RichTextField
 from cus_site.slugs import slugify_pl
 
 SLUG_LENGTH = 150
+# The fields of a post's text: a post without their translation is in Polish only.
+POST_TEXT = ("title", "lead", "body")
 # Paths of the news list itself: a post's slug may not shadow them.
 RESERVED_SLUGS = {"rss", "kategoria", "strona", "podglad", "archiwum"}
 YEAR_LIKE = re.compile(r"^\d+$")

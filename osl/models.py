@@ -20,6 +20,7 @@ class Introduction(models.Model):
 
     singleton = models.BooleanField(default=True, editable=False, unique=True)
     body = RichTextField(_("treść"), blank=True, validators=[validate_heading_order])
+    updated_at = models.DateTimeField(_("zmienione"), auto_now=True)
 
     objects = IntroductionManager()
 

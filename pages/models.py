@@ -220,6 +220,7 @@ class SiteSettings(models.Model):
         help_text=_("Imię i nazwisko inspektora ochrony danych, pokazywane w klauzuli RODO."),
     )
     data_protection_email = models.EmailField(_("e-mail inspektora ochrony danych"), blank=True)
+    updated_at = models.DateTimeField(_("zmienione"), auto_now=True)
 
     objects = SiteSettingsManager()
 
@@ -361,6 +362,7 @@ class AccessibilityStatement(models.Model):
             "jeśli ich nie ma: strona napisze „Centrum nie ma aplikacji mobilnych”."
         ),
     )
+    updated_at = models.DateTimeField(_("zmieniona"), auto_now=True)
 
     objects = AccessibilityStatementManager()
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from cus_site.staff import private_for_staff, sees_hints
+from cus_site.translated import canonical_meta
 from hours.models import Unit
 from hours.schedule import Timetable, week_of
 from hours.status import LOOKAHEAD_DAYS, Status, unit_status
@@ -33,7 +34,10 @@ def home(request):
 
 @require_safe
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
+    # The reader-options links only set a cookie and go back: nothing there to index.
+    options = [f"Disallow: {prefix}/wyglad/" for prefix in ("", "/en", "/uk")]
+    lines = ["User-agent: *", "Disallow: /admin/", *options]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -54,6 +58,11 @@ class TextPageView(DetailView):
 
     def get_queryset(self):
         return TextPage.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(canonical_meta(self.object, ("title", "lead", "body")))
+        return context
 
 
 class PrivacyView(TextPageView):

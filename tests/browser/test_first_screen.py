@@ -29,8 +29,8 @@ MOMENTS = {
 }
 EXTRA_SECTIONS = ["O nas", "Jak możemy pomóc", "Druki do pobrania", "Wydarzenia", "Komunikaty"]
 NOTICE = """<section class="notice" aria-labelledby="komunikat-1">
-<h2 id="komunikat-1">Komunikat</h2><p>W piątek 19 grudnia Biuro Obsługi Mieszkańców pracuje do 12:00 z powodu szkolenia
-pracowników. Sprawy pilne załatwisz w siedzibie Centrum.</p></section>"""
+<h2 id="komunikat-1">Komunikat</h2><p>W piątek 19 grudnia Biuro Obsługi Mieszkańców pracuje
+do 12:00 z powodu szkolenia pracowników. Sprawy pilne załatwisz w siedzibie.</p></section>"""
 
 STATUS_BOXES = """() => [...document.querySelectorAll('main .unit-status')].map(status => {
   const box = status.getBoundingClientRect();
