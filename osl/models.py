@@ -44,6 +44,12 @@ class ProgrammeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def without_goals(self):
+        """Programmes whose goals nobody has listed yet: residents see no goals section, and
+        the staff's list of what is missing names them (the demo's introduction announces its
+        goals with a colon, and the seed lost the list)."""
+        return self.filter(goals__isnull=True)
+
 
 class Programme(images.CoverImage):
     """One OSL programme for one community: its plan, the people and places, its documents."""

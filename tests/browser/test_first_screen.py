@@ -137,3 +137,13 @@ def test_wide_screens_show_menu_search_and_tools_without_a_tap(page, site):
         assert page.get_by_role("link", name=name).first.is_visible(), name
     assert page.get_by_label("Szukaj w serwisie").is_visible()
     assert not page.locator("summary", has_text="Ułatwienia").is_visible()
+
+
+def test_a_portrait_photo_leaves_room_for_the_text(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + site.made["portrait"].get_absolute_url())
+    cover = page.locator(".post__cover img").bounding_box()
+    assert cover["height"] <= 0.7 * 844 + 1
+    assert cover["width"] < cover["height"], "still upright, not cropped or squashed"
+    context.close()

@@ -19,6 +19,7 @@ from tests.factories import (
     UnitFactory,
     WeeklyHoursFactory,
 )
+from tests.reading import as_read
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 NOTICE = re.compile(r'<p class="notice notice--language">(.*?)</p>')
@@ -27,7 +28,7 @@ NOTICE = re.compile(r'<p class="notice notice--language">(.*?)</p>')
 def page(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return as_read(response.content.decode())
 
 
 @pytest.fixture

@@ -93,8 +93,8 @@ def open_graph(html):
     return dict(graphs[0]["properties"]) if graphs else {}
 
 
-def test_every_page_type_has_open_graph_a_canonical_link_and_its_own_title(crawl):
-    titles = {}
+def test_every_page_type_has_open_graph_a_canonical_link_its_own_title_and_description(crawl):
+    titles, descriptions = {}, {}
     for (page_type, language), html in crawl.items():
         properties = open_graph(html)
         assert properties, (page_type, language)
@@ -107,9 +107,11 @@ def test_every_page_type_has_open_graph_a_canonical_link_and_its_own_title(crawl
         if page_type != "404":
             assert f'<link rel="canonical" href="{SITE}' in html, (page_type, language)
         title = html.split("<title>")[1].split("</title>")[0]
+        description = html.split('<meta name="description" content="')[1].split('"')[0]
         titles.setdefault(language, {})[page_type] = title
-    for language, by_type in titles.items():
-        assert len(set(by_type.values())) == len(by_type), (language, by_type)
+        descriptions.setdefault(language, {})[page_type] = description
+    for by_type in (*titles.values(), *descriptions.values()):
+        assert len(set(by_type.values())) == len(by_type), by_type
 
 
 def test_government_office_has_a_postal_address_telephone_email_and_url(client, content):

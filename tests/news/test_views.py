@@ -9,6 +9,7 @@ import pytest
 import time_machine
 
 from tests.factories import CategoryFactory, PostFactory
+from tests.reading import as_read
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 NOW = datetime.datetime(2025, 3, 10, 9, 0, tzinfo=WARSAW)
@@ -27,7 +28,7 @@ def at(*args):
 def page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, url
-    return response.content.decode()
+    return as_read(response.content.decode())
 
 
 def test_list_shows_date_title_link_and_lead(client, db):
