@@ -181,8 +181,15 @@ class Unit(models.Model):
     def missing_details(self):
         """What residents would look for on the unit's contact card and an editor has not
         entered yet, in the admin's words."""
-        fields = ["full_name", "street_address", "postal_code", "phone", "email", "entrance"]
-        fields.append("accessibility")
+        fields = [
+            "full_name",
+            "street_address",
+            "postal_code",
+            "phone",
+            "email",
+            "entrance",
+            "accessibility",
+        ]
         missing = [
             self._meta.get_field(name).verbose_name for name in fields if not getattr(self, name)
         ]

@@ -8,7 +8,7 @@ from django.views.generic import ListView
 
 from .jsonld import government_office
 from .models import Unit
-from .schedule import Timetable, week_of
+from .schedule import ChangedDays, Timetable, week_of
 from .status import LOOKAHEAD_DAYS, Status, unit_status
 from .week import WeekRow, week_rows
 
@@ -37,8 +37,8 @@ class Change:
     """A holiday or special day of the window, with the units it concerns: each row is the
     units that keep the same hours that day ("CUS, BOM: nieczynne")."""
 
-    days: object  # the first unit's ChangedDays: dates and reason
-    rows: list  # [(units, schedule)]
+    days: ChangedDays  # the dates and reason, as the first unit has them
+    rows: list  # [(units, DaySchedule)]
 
     def add(self, unit, schedule):
         for units, shown in self.rows:

@@ -21,6 +21,12 @@ def page_without_javascript(site, browser):
     context.close()
 
 
+def choose(page, option):
+    """Click a reader option as on a phone: it is in the header's "Ułatwienia" panel."""
+    page.locator("summary", has_text="Ułatwienia").click()
+    page.get_by_role("link", name=option).click()
+
+
 def html_classes(page):
     return page.locator("html").get_attribute("class") or ""
 
@@ -31,13 +37,13 @@ def test_reader_options_switch_and_stay_without_javascript(page_without_javascri
     normal_size = page.evaluate(ROOT_FONT_SIZE)
     assert page.evaluate(BACKGROUND) == WHITE
 
-    page.get_by_role("link", name="Tekst większy").click()
+    choose(page, "Tekst większy")
     assert page.url == site.address("contact")
     assert html_classes(page) == "text-large"
     assert page.evaluate(ROOT_FONT_SIZE) == pytest.approx(normal_size * 1.2)
 
-    page.get_by_role("link", name="Tekst największy").click()
-    page.get_by_role("link", name="Kontrast wysoki").click()
+    choose(page, "Tekst największy")
+    choose(page, "Kontrast wysoki")
     assert html_classes(page) == "text-larger contrast-high"
     assert page.evaluate(ROOT_FONT_SIZE) == pytest.approx(normal_size * 1.4)
     assert page.evaluate(BACKGROUND) == BLACK
@@ -47,8 +53,8 @@ def test_reader_options_switch_and_stay_without_javascript(page_without_javascri
     cookie = next(c for c in page.context.cookies() if c["name"] == "cus_reader")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
 
-    page.get_by_role("link", name="Tekst zwykły").click()
-    page.get_by_role("link", name="Kontrast zwykły").click()
+    choose(page, "Tekst zwykły")
+    choose(page, "Kontrast zwykły")
     assert html_classes(page) == ""
     assert not [c for c in page.context.cookies() if c["name"] == "cus_reader"]
 

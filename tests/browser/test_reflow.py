@@ -8,17 +8,28 @@ from .conftest import LANGUAGE_PREFIXES, PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
+# Only what is drawn: the header's closed panels are not.
 WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.checkVisibility())
   .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .map(e => e.tagName + '.' + e.className).slice(0, 5)"""
 
 # Every line of visible text as a box; two boxes of different text that share more than a few
 # pixels both ways are text written over text.
 OVERLAPPING_TEXT = """() => {
+  // Text clipped to nothing for screen readers only (.visually-hidden and the like) is not seen.
+  const clipped = element => {
+    for (let each = element; each; each = each.parentElement) {
+      const style = getComputedStyle(each);
+      if (style.position === 'absolute' && style.clip !== 'auto') return true;
+    }
+    return false;
+  };
   const boxes = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const hidden = node.parentElement.closest('.visually-hidden, script');
+    const element = node.parentElement;
+    const hidden = element.closest('script') || !element.checkVisibility() || clipped(element);
     if (!node.textContent.trim() || hidden) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
