@@ -4,10 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 WITH_DB := $(PY) -m cus_site.localdb
-TEST_ENV := DEBUG=0 SECRET_KEY=tests-only-secret-key-$(shell hostname) ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+TEST_ENV := DEBUG=0 SECRET_KEY=tests-only-secret-key-$(shell hostname) ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SITE_URL=http://testserver
 ARGS ?=
+TOOLS := .tools
+VNU_VERSION := 26.9.27
+VNU := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+export VNU_JAR := $(abspath $(VNU))
 
-.PHONY: run test pytest lint format chromium clean-db
+.PHONY: run test pytest lint format chromium java clean-db
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
@@ -17,11 +21,11 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 run: $(INSTALLED)
 	DEBUG=1 $(WITH_DB) sh -c '$(PY) manage.py migrate --noinput && $(PY) manage.py load_demo && $(PY) manage.py ensure_admin && exec $(PY) manage.py runserver 127.0.0.1:8000'
 
-test: $(INSTALLED) chromium lint
+test: $(INSTALLED) chromium $(VNU) lint
 	$(TEST_ENV) $(WITH_DB) sh -c '$(PY) manage.py check --fail-level WARNING && $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(ARGS)'
 
 # One test or a folder: make pytest ARGS="tests/news/test_views.py -k future"
-pytest: $(INSTALLED)
+pytest: $(INSTALLED) $(VNU)
 	$(TEST_ENV) $(WITH_DB) $(PY) -m pytest $(ARGS)
 
 lint: $(INSTALLED)
@@ -39,6 +43,19 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else \
 	    echo "Chromium is missing: install the Debian package chromium (sudo apt-get install chromium)."; exit 1; \
+	  fi; }
+
+# The Nu HTML checker (vnu.jar, from the npm registry) runs on Debian's Java; the suite validates
+# every page type with it (tests/metadata/).
+$(VNU): | java
+	npm install --silent --no-audit --no-fund --prefix $(TOOLS)/vnu vnu-jar@$(VNU_VERSION) >/dev/null
+
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Java is missing: install the Debian package default-jre-headless."; exit 1; \
 	  fi; }
 
 clean-db:

@@ -2,8 +2,9 @@
 
 The file is a plain-text copy of the old site's pages: the opening-hours block (twice, as the old
 page showed it in its header and footer), the OSL introduction dated 7 marca 2025 with its
-footnote, and the news list (date, title, lead ending in "[…]"). `load_demo` and its tests both
-read it through `read_seed()`, so the demo content is the file's, word for word.
+footnote, and the news list (date, title, lead ending in "[…]" where the old list cut it).
+`load_demo` and its tests both read it through `read_seed()`, so the demo content is the file's,
+word for word.
 """
 
 import datetime
@@ -46,6 +47,8 @@ class SeedPost:
     date: datetime.date
     title: str
     lead: str
+    # The old list cut the lead short and marked it with "[…]" (kept off `lead`).
+    lead_is_cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,10 @@ def parse_posts(lines):
     posts = []
     for start in range(0, len(lines), 3):
         date_line, title, lead = lines[start : start + 3]
-        posts.append(SeedPost(parse_date(date_line), title, lead.removesuffix(ELLIPSIS_TAIL)))
+        is_cut = lead.endswith(ELLIPSIS_TAIL)
+        posts.append(
+            SeedPost(parse_date(date_line), title, lead.removesuffix(ELLIPSIS_TAIL), is_cut)
+        )
     return posts
 
 

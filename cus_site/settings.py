@@ -203,7 +203,27 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+def site_url_from_env():
+    """The public address of the site, for links other sites and search engines keep (canonical
+    links, sitemaps, feeds, the accessibility statement): production must say it."""
+    url = os.environ.get("SITE_URL", "").strip().rstrip("/")
+    if not url:
+        if not DEBUG:
+            raise ConfigurationError(
+                "SITE_URL is not set: set it to the site's public address, "
+                "e.g. https://cus.tarnow.pl (no trailing slash needed)."
+            )
+        return "http://127.0.0.1:8000"
+    scheme, _, rest = url.partition("://")
+    if scheme not in ("http", "https") or not rest or "/" in rest:
+        raise ConfigurationError(
+            f"SITE_URL must be an address such as https://cus.tarnow.pl, not {url!r}."
+        )
+    return url
+
+
+SITE_URL = site_url_from_env()
 
 LOGGING = {
     "version": 1,

@@ -67,6 +67,8 @@ def find_by_slug(queryset, slug, field_name="slug"):
 
 
 LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
+# What the header's compact row shows; "УКР" rather than "UK", which readers take for Britain.
+LANGUAGE_SHORT_NAMES = {"pl": "PL", "en": "EN", "uk": "УКР"}
 
 
 def language_links(path_in):
@@ -77,6 +79,7 @@ def language_links(path_in):
         {
             "code": code,
             "name": LANGUAGE_NAMES[code],
+            "short": LANGUAGE_SHORT_NAMES[code],
             "path": path_in(code),
             "current": code == current,
         }
@@ -97,3 +100,32 @@ def object_language_links(instance):
             return instance.get_absolute_url()
 
     return language_links(path_in)
+
+
+def is_polish_only(instance, field_names):
+    """Whether none of the fields that have Polish text has a translation of its own in the
+    page's language: the page then shows only Polish text."""
+    shown = [
+        name for name in field_names if getattr(instance, f"{name}_{settings.LANGUAGE_CODE}", None)
+    ]
+    return bool(shown) and all(is_fallback(instance, name) for name in shown)
+
+
+def canonical_meta(instance, field_names):
+    """The canonical address of an object's page, and whether it is Polish only. A page whose
+    text is only in Polish is a copy of the Polish page, so its canonical address is that one
+    (and it offers search engines no other language)."""
+    polish_only = is_polish_only(instance, field_names)
+    language = settings.LANGUAGE_CODE if polish_only else translation.get_language()
+    with translation.override(language):
+        path = instance.get_absolute_url()
+    return {"canonical_url": settings.SITE_URL + path, "polish_only": polish_only}
+
+
+def translated_into(language, field_names):
+    """A filter for objects with a text of their own in `language` in any of the fields: what
+    the English or Ukrainian feed may list as written in its language."""
+    own = Q()
+    for name in field_names:
+        own |= Q(**{f"{name}_{language}__gt": ""})
+    return own

@@ -1,18 +1,12 @@
 """Where an event is, in the words of the page, the calendar file and the JSON-LD.
 
 The place is a unit of the centre (its name and address come from the hours app) or a place
-typed for the event; an event only in the internet has none. The unit's address is free text,
-one line per part ("ul. Westerplatte 14" / "33-100 Tarnów"): the line with a postal code gives
-the code and the town, the others the street.
+typed for the event; an event only in the internet has none.
 """
 
-import re
 from dataclasses import dataclass, replace
 
 from cus_site.translated import fallback_language
-
-POSTAL_LINE = re.compile(r"^(?P<code>\d{2}-\d{3})\s+(?P<city>.+)$")
-DEFAULT_CITY = "Tarnów"
 
 
 @dataclass(frozen=True)
@@ -38,14 +32,9 @@ class Place:
 
 
 def unit_place(unit, name_language=""):
-    street, postal_code, city = [], "", DEFAULT_CITY
-    for line in (line.strip() for line in (unit.address or "").splitlines()):
-        match = POSTAL_LINE.match(line)
-        if match:
-            postal_code, city = match["code"], match["city"]
-        elif line:
-            street.append(line)
-    return Place(unit.display_name, ", ".join(street), postal_code, city, "", name_language)
+    return Place(
+        unit.display_name, unit.street_address, unit.postal_code, unit.city, "", name_language
+    )
 
 
 def place_of(event):

@@ -29,6 +29,17 @@ class UnitAdmin(TabbedTranslationAdmin):
     list_filter = ["is_visible"]
     search_fields = ["short_name", "full_name"]
     inlines = [WeeklyHoursInline]
+    fieldsets = [
+        (None, {"fields": ["short_name", "full_name", "order", "is_visible"]}),
+        (
+            _("Kontakt (karta jednostki na stronie „Kontakt”)"),
+            {"fields": ["street_address", "postal_code", "city", "phone", "email"]},
+        ),
+        (
+            _("Wizyta"),
+            {"fields": ["entrance", "accessibility", "interpreter_booking"]},
+        ),
+    ]
 
 
 class SpecialHoursInline(admin.TabularInline):

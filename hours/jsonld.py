@@ -4,6 +4,8 @@ Closed days are written as Google documents them: opens and closes both "00:00",
 validFrom and validThrough.
 """
 
+from cus_site.phones import tel_href
+
 from .models import Weekday
 
 DAY_OF_WEEK = {
@@ -25,6 +27,7 @@ def government_office(unit, week, changes, url):
         "@id": url,
         "url": url,
         "name": unit.display_name,
+        "address": postal_address(unit),
         "openingHoursSpecification": weekly_specification(week),
         "specialOpeningHoursSpecification": [
             specification for change in changes for specification in special_specification(change)
@@ -32,9 +35,23 @@ def government_office(unit, week, changes, url):
     }
     if unit.full_name:
         office["alternateName"] = unit.short_name
-    contact = {"address": unit.address, "telephone": unit.phone, "email": unit.email}
-    office.update({key: value for key, value in contact.items() if value})
+    if unit.phone:
+        office["telephone"] = tel_href(unit.phone).removeprefix("tel:")
+    if unit.email:
+        office["email"] = unit.email
     return office
+
+
+def postal_address(unit):
+    """The unit's address; the city (Tarnów unless changed) and country are always known."""
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": unit.street_address,
+        "postalCode": unit.postal_code,
+        "addressLocality": unit.city,
+        "addressCountry": "PL",
+    }
+    return {key: value for key, value in address.items() if value}
 
 
 def weekly_specification(week):

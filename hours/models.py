@@ -6,12 +6,15 @@ in summer, so intervals are stored as plain times, never as instants.
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, IntegerRangeField, RangeOperators
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from cus_site.phones import validate_phone
 
 
 def clock(value):
@@ -74,6 +77,12 @@ class UnitQuerySet(models.QuerySet):
 
 
 class Unit(models.Model):
+    """An office of the centre residents come to, with its hours and how to reach it.
+
+    What an editor has not filled in yet is left out of the public pages; signed-in staff see a
+    list of it (`missing_details`) on the contact page.
+    """
+
     short_name = models.CharField(
         _("skrót"), max_length=20, help_text=_("Jak mieszkańcy znają jednostkę, np. CUS, BOM.")
     )
@@ -81,17 +90,61 @@ class Unit(models.Model):
         _("pełna nazwa"),
         max_length=200,
         blank=True,
-        help_text=_("Zostaw puste, jeśli jednostka nie ma rozwiniętej nazwy."),
+        help_text=_(
+            "Rozwinięcie skrótu, np. „Centrum Usług Społecznych w Tarnowie”. Strona pokazuje je "
+            "przy pierwszym użyciu skrótu."
+        ),
     )
-    address = models.TextField(_("adres"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    street_address = models.CharField(
+        _("ulica i numer"), max_length=200, blank=True, help_text=_("Np. „ul. Przykładowa 1”.")
+    )
+    postal_code = models.CharField(
+        _("kod pocztowy"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy ma postać 33-100."))],
+    )
+    city = models.CharField(_("miejscowość"), max_length=100, default="Tarnów")
+    phone = models.CharField(
+        _("telefon"),
+        max_length=50,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Np. „14 688 26 30”. Strona doda numer kierunkowy Polski (+48)."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
+    entrance = models.TextField(
+        _("jak do nas trafić"),
+        blank=True,
+        help_text=_(
+            "Wejście, piętro, numer pokoju, najbliższy przystanek. "
+            "Np. „Wejście od ulicy, parter, pokój 5”."
+        ),
+    )
+    accessibility = models.TextField(
+        _("dostępność wejścia"),
+        blank=True,
+        help_text=_(
+            "Dla osób z niepełnosprawnościami: schody lub podjazd, winda, toaleta, pętla "
+            "indukcyjna, miejsce parkingowe, wejście z psem asystującym."
+        ),
+    )
+    interpreter_booking = models.TextField(
+        _("tłumacz polskiego języka migowego"),
+        blank=True,
+        help_text=_(
+            "Jak zgłosić potrzebę tłumacza PJM, np. numer do SMS-ów. Zostaw puste, a strona "
+            "poda e-mail jednostki i termin 3 dni roboczych z ustawy o języku migowym."
+        ),
+    )
     order = models.PositiveSmallIntegerField(
         _("kolejność"), default=0, help_text=_("Jednostki z mniejszą liczbą są wyżej.")
     )
     is_visible = models.BooleanField(
         _("widoczna"), default=True, help_text=_("Niewidoczna jednostka znika ze strony.")
     )
+    # When residents' pages last changed because of this row: the sitemap's lastmod.
+    updated_at = models.DateTimeField(_("zmieniona"), auto_now=True)
 
     objects = UnitQuerySet.as_manager()
 
@@ -120,6 +173,29 @@ class Unit(models.Model):
     @property
     def display_name(self):
         return self.full_name or self.short_name
+
+    @property
+    def postal_line(self):
+        return " ".join(part for part in (self.postal_code, self.city) if part)
+
+    def missing_details(self):
+        """What residents would look for on the unit's contact card and an editor has not
+        entered yet, in the admin's words."""
+        fields = [
+            "full_name",
+            "street_address",
+            "postal_code",
+            "phone",
+            "email",
+            "entrance",
+            "accessibility",
+        ]
+        missing = [
+            self._meta.get_field(name).verbose_name for name in fields if not getattr(self, name)
+        ]
+        if not self.email and not self.interpreter_booking:
+            missing.append(_("jak zgłosić potrzebę tłumacza PJM (e-mail lub opis)"))
+        return missing
 
 
 class Interval(models.Model):
@@ -229,6 +305,7 @@ class SpecialDay(models.Model):
             "pokazują komunikat o zmianie. Odznacz, jeśli komunikat jest zbędny."
         ),
     )
+    updated_at = models.DateTimeField(_("zmieniony"), auto_now=True)
 
     objects = SpecialDayQuerySet.as_manager()
 

@@ -118,8 +118,26 @@ def holiday_language():
     return code if code in holidays.Poland.supported_languages else "pl"
 
 
+# The `holidays` package gives the official names; residents read the ones Poles use.
+POLISH_HOLIDAY_NAMES = {
+    "Niedziela Wielkanocna": "Wielkanoc",
+    "Święto Państwowe": "Święto Pracy",
+    "Święto Narodowe Trzeciego Maja": "Święto Konstytucji 3 Maja",
+    "Dzień Bożego Ciała": "Boże Ciało",
+    "Uroczystość Wszystkich Świętych": "Wszystkich Świętych",
+    "Wigilia Bożego Narodzenia": "Wigilia",
+    "Boże Narodzenie (pierwszy dzień)": "Boże Narodzenie",
+    "Boże Narodzenie (drugi dzień)": "drugi dzień Bożego Narodzenia",
+}
+
+
 def public_holidays(first, last):
-    return holidays.Poland(years=range(first.year, last.year + 1), language=holiday_language())
+    """{date: name} of the Polish public holidays in first…last, named in the page's language."""
+    language = holiday_language()
+    found = holidays.Poland(years=range(first.year, last.year + 1), language=language)
+    if language != "pl":
+        return dict(found.items())
+    return {date: POLISH_HOLIDAY_NAMES.get(name, name) for date, name in found.items()}
 
 
 class Timetable:
@@ -166,10 +184,12 @@ class Timetable:
 
     def changes(self, unit):
         """The window's holidays and special days of a unit, consecutive days of one rule as one
-        entry (a special day from 27 to 31 December is one line, not five)."""
+        entry (a special day from 27 to 31 December is one line, not five). A holiday on a day
+        the unit is closed anyway (a Saturday's) changes nothing for it and is left out."""
         changes = []
+        week = week_of(unit)
         for day in (self.day(unit, date) for date in self.dates()):
-            if not day.is_exception:
+            if not day.is_exception or changes_nothing(day, week):
                 continue
             previous = changes[-1] if changes else None
             if previous and previous.continues_with(day):
@@ -181,6 +201,10 @@ class Timetable:
             last = changes[-1]
             changes[-1] = replace(last, last=max(last.last, last.schedule.until or last.last))
         return changes
+
+
+def changes_nothing(day, week):
+    return day.source == Source.HOLIDAY and not week[day.date.weekday()]
 
 
 def date_range(first, last):

@@ -31,6 +31,33 @@ OPENS_ON_WEEKDAY = {
     Weekday.SUNDAY: pgettext_lazy("next opening", "Zamknięte – otwieramy w niedzielę o %(time)s"),
 }
 
+# A closed holiday or special day says when we open again with the weekday and the date, as
+# "otwieramy w poniedziałek 28 grudnia o 7:30": after a run of closed days a weekday alone could
+# be read as the next one.
+REOPENS_ON_WEEKDAY = {
+    Weekday.MONDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w poniedziałek %(date)s o %(time)s"
+    ),
+    Weekday.TUESDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy we wtorek %(date)s o %(time)s"
+    ),
+    Weekday.WEDNESDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w środę %(date)s o %(time)s"
+    ),
+    Weekday.THURSDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w czwartek %(date)s o %(time)s"
+    ),
+    Weekday.FRIDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w piątek %(date)s o %(time)s"
+    ),
+    Weekday.SATURDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w sobotę %(date)s o %(time)s"
+    ),
+    Weekday.SUNDAY: pgettext_lazy(
+        "reopening", "Dziś nieczynne: %(reason)s – otwieramy w niedzielę %(date)s o %(time)s"
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Status:
@@ -57,16 +84,45 @@ def unit_status(timetable, unit, now=None):
     if later_today:
         return Status(False, opening_phrase(today.date, later_today[0], 0), note)
     if today.is_exception and not today.is_open:
-        return Status(False, interpolate(gettext("Dziś nieczynne: %(reason)s"), reason=reason))
+        return Status(False, closed_today_phrase(timetable, unit, now.date(), reason))
     return next_opening(timetable, unit, now.date())
 
 
-def next_opening(timetable, unit, today):
+def next_open_day(timetable, unit, today):
+    """The first day after today with opening hours, and how many days ahead; None if there
+    is none within LOOKAHEAD_DAYS."""
     for ahead in range(1, LOOKAHEAD_DAYS + 1):
         day = timetable.day(unit, today + datetime.timedelta(days=ahead))
         if day.is_open:
-            return Status(False, opening_phrase(day.date, day.spans[0], ahead))
-    return Status(False, gettext("Zamknięte"))
+            return day, ahead
+    return None
+
+
+def next_opening(timetable, unit, today):
+    found = next_open_day(timetable, unit, today)
+    if found is None:
+        return Status(False, gettext("Zamknięte"))
+    day, ahead = found
+    return Status(False, opening_phrase(day.date, day.spans[0], ahead))
+
+
+def closed_today_phrase(timetable, unit, today, reason):
+    """ "Dziś nieczynne: Wigilia – otwieramy w poniedziałek 28 grudnia o 7:30"."""
+    found = next_open_day(timetable, unit, today)
+    if found is None:
+        return interpolate(gettext("Dziś nieczynne: %(reason)s"), reason=reason)
+    day, ahead = found
+    time = clock(day.spans[0].opens)
+    if ahead == 1:
+        message = pgettext("reopening", "Dziś nieczynne: %(reason)s – otwieramy jutro o %(time)s")
+        return interpolate(message, reason=reason, time=time)
+    message = REOPENS_ON_WEEKDAY[day.date.weekday()]
+    return interpolate(message, reason=reason, date=day_and_month(day.date), time=time)
+
+
+def day_and_month(date):
+    """ "28 grudnia": within the fortnight the status looks ahead, the year goes without saying."""
+    return date_format(date, "j E")
 
 
 def opening_phrase(date, span, days_ahead):

@@ -5,7 +5,7 @@ from .models import SpecialDay, Unit
 
 @register(Unit)
 class UnitTranslationOptions(TranslationOptions):
-    fields = ("full_name", "address")
+    fields = ("full_name", "entrance", "accessibility", "interpreter_booking")
 
 
 @register(SpecialDay)

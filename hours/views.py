@@ -1,15 +1,16 @@
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.generic import ListView
 
 from .jsonld import government_office
-from .models import Unit, Weekday
-from .schedule import Timetable, format_spans, week_of
+from .models import Unit
+from .schedule import ChangedDays, Timetable, week_of
 from .status import LOOKAHEAD_DAYS, Status, unit_status
-from .week import WeekRow, compact_week
+from .week import WeekRow, week_rows
 
 # Days ahead for which the page lists holidays and special days.
 CHANGES_WINDOW_DAYS = 60
@@ -22,22 +23,40 @@ shows_status = cache_control(no_cache=True, max_age=0, must_revalidate=True)
 
 
 @dataclass(frozen=True)
-class DayRow:
-    name: str
-    hours: str
-    is_today: bool
-
-
-@dataclass(frozen=True)
 class UnitHours:
-    """What the page shows of one unit."""
+    """What the page shows of one unit: its status and its week, once."""
 
     unit: Unit
     status: Status
-    summary: list[WeekRow]
-    days: list[DayRow]
-    changes: list
+    week: list[WeekRow]
     json_ld: dict
+
+
+@dataclass
+class Change:
+    """A holiday or special day of the window, with the units it concerns: each row is the
+    units that keep the same hours that day ("CUS, BOM: nieczynne")."""
+
+    days: ChangedDays  # the dates and reason, as the first unit has them
+    rows: list  # [(units, DaySchedule)]
+
+    def add(self, unit, schedule):
+        for units, shown in self.rows:
+            if (shown.is_open, shown.spans) == (schedule.is_open, schedule.spans):
+                units.append(unit)
+                return
+        self.rows.append(([unit], schedule))
+
+
+def changes_of_all(timetable):
+    """Every unit's changes (`Timetable.changes`) as one list by date: a holiday closing all
+    units is one entry, not one per unit."""
+    found = {}
+    for unit in timetable.units:
+        for days in timetable.changes(unit):
+            key = (days.first, days.last, days.schedule.reason)
+            found.setdefault(key, Change(days, [])).add(unit, days.schedule)
+    return [found[key] for key in sorted(found, key=lambda key: key[:2])]
 
 
 @method_decorator(shows_status, name="dispatch")
@@ -53,22 +72,18 @@ class UnitListView(ListView):
         timetable = Timetable(self.object_list, now.date(), days)
         return super().get_context_data(
             unit_hours=[self.unit_hours(timetable, unit, now) for unit in timetable.units],
+            changes=changes_of_all(timetable),
+            unit_count=len(timetable.units),
             window_days=CHANGES_WINDOW_DAYS,
             **kwargs,
         )
 
     def unit_hours(self, timetable, unit, now):
         week = week_of(unit)
-        changes = timetable.changes(unit)
-        url = self.request.build_absolute_uri(unit.get_absolute_url())
+        url = settings.SITE_URL + unit.get_absolute_url()
         return UnitHours(
             unit=unit,
             status=unit_status(timetable, unit, now),
-            summary=compact_week(week),
-            days=[
-                DayRow(Weekday(weekday).label, format_spans(spans), weekday == now.weekday())
-                for weekday, spans in enumerate(week)
-            ],
-            changes=changes,
-            json_ld=government_office(unit, week, changes, url),
+            week=week_rows(week, today=now.weekday()),
+            json_ld=government_office(unit, week, timetable.changes(unit), url),
         )

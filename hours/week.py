@@ -13,7 +13,8 @@ from .schedule import format_spans
 @dataclass(frozen=True)
 class WeekRow:
     days: str
-    hours: str
+    hours: str  # "" for closed days
+    is_today: bool = False
 
 
 def compact_week(week):
@@ -24,6 +25,19 @@ def compact_week(week):
         if spans:
             days_by_hours.setdefault(spans, []).append(weekday)
     return [WeekRow(days_label(days), format_spans(spans)) for spans, days in days_by_hours.items()]
+
+
+def week_rows(week, today):
+    """The compact form with the closed days as a last row ("sobota – niedziela", no hours) and
+    the row holding `today` (a weekday number) marked: the one week the hours page shows."""
+    days_by_hours = {}
+    for weekday, spans in enumerate(week):
+        days_by_hours.setdefault(spans, []).append(weekday)
+    closed = days_by_hours.pop((), [])
+    rows = [(days, format_spans(spans)) for spans, days in days_by_hours.items()]
+    if closed:
+        rows.append((closed, ""))
+    return [WeekRow(days_label(days), hours, today in days) for days, hours in rows]
 
 
 def days_label(weekdays):

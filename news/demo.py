@@ -1,7 +1,13 @@
-"""The old site's news list as demo posts: dates, titles and leads word for word, no body."""
+"""The old site's news list as demo posts: dates, titles and leads word for word, no body.
+
+A lead the old list cut short is marked `lead_is_cut`, also on demo posts loaded before the mark
+existed (a post an editor has given a body or unmarked is left alone).
+"""
 
 import datetime
 from zoneinfo import ZoneInfo
+
+from django.db.models import Q
 
 from cus_site.slugs import slugify_pl
 
@@ -23,6 +29,7 @@ def load(seed):
             defaults={
                 "title_pl": item.title,
                 "lead_pl": item.lead,
+                "lead_is_cut": item.lead_is_cut,
                 "status": Post.Status.PUBLISHED,
                 "published_at": datetime.datetime.combine(item.date, PUBLISHED_AT),
             },
@@ -30,4 +37,26 @@ def load(seed):
         if created:
             post.categories.add(category)
             added += 1
-    return f"dodano wpisy: {added}" if added else "bez zmian"
+    marked = mark_cut_leads(seed.posts)
+    changes = []
+    if added:
+        changes.append(f"dodano wpisy: {added}")
+    if marked:
+        changes.append(f"oznaczono ucięte zajawki: {marked}")
+    return ", ".join(changes) or "bez zmian"
+
+
+def mark_cut_leads(items):
+    """Mark the demo posts of an older load whose lead is still the seed's cut one. A post
+    whose lead or body an editor has written is theirs and left alone."""
+    marked = 0
+    for item in items:
+        if item.lead_is_cut:
+            untouched = Post.objects.filter(
+                Q(body_pl="") | Q(body_pl__isnull=True),
+                slug_pl=slugify_pl(item.title, SLUG_LENGTH),
+                lead_pl=item.lead,
+                lead_is_cut=False,
+            )
+            marked += untouched.update(lead_is_cut=True)
+    return marked

@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Post
+from cus_site.translated import translated_into
+
+from .models import POST_TEXT, Post
 
 FEED_LENGTH = 20
 
@@ -15,13 +19,19 @@ class LatestPostsFeed(Feed):
     description = _("Najnowsze wiadomości Centrum Usług Społecznych w Tarnowie.")
 
     def items(self):
-        return Post.objects.published().prefetch_related("categories")[:FEED_LENGTH]
+        """The newest posts; the English and Ukrainian feeds only those translated into their
+        language (a post in Polish only is in the Polish feed)."""
+        posts = Post.objects.published().prefetch_related("categories")
+        language = get_language()
+        if language != settings.LANGUAGE_CODE:
+            posts = posts.filter(translated_into(language, POST_TEXT))
+        return posts[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
 
     def item_description(self, post):
-        return post.lead
+        return post.display_lead
 
     def item_pubdate(self, post):
         return post.published_at

@@ -12,6 +12,8 @@ from cus_site.richtext import RichTextField
 from cus_site.slugs import slugify_pl
 
 SLUG_LENGTH = 150
+# The fields of a post's text: a post without their translation is in Polish only.
+POST_TEXT = ("title", "lead", "body")
 # Paths of the news list itself: a post's slug may not shadow them.
 RESERVED_SLUGS = {"rss", "kategoria", "strona", "podglad", "archiwum"}
 YEAR_LIKE = re.compile(r"^\d+$")
@@ -103,6 +105,15 @@ class Post(images.CoverImage):
             "Dwa–trzy zdania zwykłym tekstem: pokazywane na liście i w wynikach wyszukiwania."
         ),
     )
+    lead_is_cut = models.BooleanField(
+        _("zajawka ucięta"),
+        default=False,
+        help_text=_(
+            "Zaznaczone przy wpisach przeniesionych ze starej strony, których zajawka urywa się "
+            "w pół zdania, a pełnej treści jeszcze nie ma: strona kończy zajawkę wielokropkiem "
+            "i pisze, że pełna treść nie została jeszcze przeniesiona. Odznacz po uzupełnieniu."
+        ),
+    )
     body = RichTextField(_("treść"), blank=True)
     cover = images.cover_field("aktualnosci/%Y/%m/")
     categories = models.ManyToManyField(
@@ -145,6 +156,14 @@ class Post(images.CoverImage):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_lead(self):
+        """The lead as residents read it: a cut one ends with an ellipsis, so nobody takes
+        the unfinished sentence for the whole text."""
+        if not self.lead_is_cut:
+            return self.lead
+        return f"{self.lead.rstrip()}…"
 
     @property
     def is_public(self):

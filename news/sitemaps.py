@@ -1,15 +1,25 @@
+from django.db.models import Max, Q
+
 from cus_site.sitemaps import TranslatedSitemap, ViewSitemap
 
-from .models import Category, Post
+from .models import POST_TEXT, Category, Post
+
+
+def latest_post_change():
+    return Post.objects.published().aggregate(last=Max("updated_at"))["last"]
 
 
 class NewsIndexSitemap(ViewSitemap):
     changefreq = "daily"
     views = ["news:index"]
 
+    def lastmod(self, name):
+        return latest_post_change()
+
 
 class PostSitemap(TranslatedSitemap):
     changefreq = "monthly"
+    text_fields = POST_TEXT
 
     def items(self):
         return Post.objects.published()
@@ -22,4 +32,11 @@ class CategorySitemap(TranslatedSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Category.objects.filter(posts__in=Post.objects.published()).distinct()
+        published = Post.objects.published()
+        in_list = Q(posts__in=published)
+        return Category.objects.filter(in_list).annotate(
+            last_post_change=Max("posts__updated_at", filter=in_list)
+        )
+
+    def lastmod(self, category):
+        return category.last_post_change

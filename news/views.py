@@ -9,13 +9,14 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cus_site import images
-from cus_site.translated import find_by_slug, object_language_links
+from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 
-from .models import Category, Post
+from .models import POST_TEXT, Category, Post
 
 POSTS_PER_PAGE = 10
 PUBLISHER = "Centrum Usług Społecznych w Tarnowie"
@@ -89,25 +90,40 @@ def json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))
 
 
-def news_article(post, image_url):
-    """schema.org NewsArticle of a post, for search engines."""
+def centre_organisation():
+    """The centre as schema.org knows a publisher: its name, site and logo (a raster image,
+    as search engines ask)."""
+    return {
+        "@type": "Organization",
+        "name": PUBLISHER,
+        "url": absolute("/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(static("img/logo-512.png")),
+            "width": 512,
+            "height": 512,
+        },
+    }
+
+
+def news_article(post, image_url, canonical):
+    """schema.org NewsArticle of a post, for search engines: written and published by the
+    centre, with its cover (or the site's picture) and the language its text is in."""
+    language = settings.LANGUAGE_CODE if canonical["polish_only"] else get_language()
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": post.title,
-        "description": post.lead,
+        "description": post.display_lead,
         "datePublished": timezone.localtime(post.published_at).isoformat(),
         "dateModified": timezone.localtime(post.updated_at).isoformat(),
-        "mainEntityOfPage": absolute(post.get_absolute_url()),
-        "publisher": {
-            "@type": "Organization",
-            "name": PUBLISHER,
-            "url": absolute("/"),
-            "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.svg"))},
-        },
+        "inLanguage": language,
+        "mainEntityOfPage": canonical["canonical_url"],
+        "url": canonical["canonical_url"],
+        "author": centre_organisation(),
+        "publisher": centre_organisation(),
+        "image": [image_url or absolute(static("img/og-default.png"))],
     }
-    if image_url:
-        data["image"] = [image_url]
     return json_ld(data)
 
 
@@ -129,12 +145,15 @@ class PostDetailView(DetailView):
         post = self.object
         published = Post.objects.published()
         image_url = images.og_image_url(post.cover_picture)
+        canonical = canonical_meta(post, POST_TEXT)
         context.update(
             older=published.older_than(post).first(),
             newer=published.newer_than(post).first(),
+            og_type="article",
             og_image=image_url,
-            canonical_url=absolute(post.get_absolute_url()),
-            json_ld=news_article(post, image_url),
+            og_image_alt=post.cover_picture.alt_text if image_url else "",
+            json_ld=news_article(post, image_url, canonical),
+            **canonical,
             **self.language_links(),
         )
         return context

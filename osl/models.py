@@ -20,6 +20,7 @@ class Introduction(models.Model):
 
     singleton = models.BooleanField(default=True, editable=False, unique=True)
     body = RichTextField(_("treść"), blank=True, validators=[validate_heading_order])
+    updated_at = models.DateTimeField(_("zmienione"), auto_now=True)
 
     objects = IntroductionManager()
 
@@ -42,6 +43,12 @@ class Introduction(models.Model):
 class ProgrammeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def without_goals(self):
+        """Programmes whose goals nobody has listed yet: residents see no goals section, and
+        the staff's list of what is missing names them (the demo's introduction announces its
+        goals with a colon, and the seed lost the list)."""
+        return self.filter(goals__isnull=True)
 
 
 class Programme(images.CoverImage):

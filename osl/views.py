@@ -1,21 +1,16 @@
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cus_site import images
-from cus_site.translated import find_by_slug, object_language_links
+from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 from news.models import Post
 
 from .models import Introduction, Programme
 
 NEWS_PER_PAGE = 5
 PARTS = ("communities", "goals", "partners", "meeting_places", "documents", "sources")
-
-
-def absolute(url):
-    return f"{settings.SITE_URL}{url}"
 
 
 class ProgrammeListView(ListView):
@@ -55,12 +50,15 @@ class ProgrammeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         programme = self.object
         news = self.news_page(programme)
+        image_url = images.og_image_url(programme.cover_picture)
         context.update(
             news=news,
             page_obj=news,
             page_range=news.paginator.get_elided_page_range(news.number, on_each_side=1),
-            canonical_url=absolute(programme.get_absolute_url()),
-            og_image=images.og_image_url(programme.cover_picture),
+            og_type="article",
+            og_image=image_url,
+            og_image_alt=programme.cover_picture.alt_text if image_url else "",
+            **canonical_meta(programme, ("title", "lead", "body")),
             **object_language_links(programme),
         )
         return context

@@ -111,11 +111,20 @@ class BuildingAccessibilityInline(TranslationStackedInline):
 class AccessibilityStatementAdmin(SingleRowAdmin):
     inlines = [NonAccessibleContentInline, BuildingAccessibilityInline]
     fieldsets = [
-        (None, {"fields": ["entity_name", "site_url", "published_on", "updated_on"]}),
+        (None, {"fields": ["entity_name", "published_on", "updated_on"]}),
         (_("Stan dostępności"), {"fields": ["status"]}),
         (
             _("Przygotowanie deklaracji"),
-            {"fields": ["prepared_on", "reviewed_on", "method", "assessor", "keyboard_shortcuts"]},
+            {
+                "fields": [
+                    "prepared_on",
+                    "reviewed_on",
+                    "method",
+                    "assessor",
+                    "burden_assessment_url",
+                    "keyboard_shortcuts",
+                ]
+            },
         ),
         (
             _("Informacje zwrotne i dane kontaktowe"),

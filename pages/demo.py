@@ -7,8 +7,6 @@ the data protection officer, the statement's dates and contact person) stays emp
 editors to fill in, and the pages leave it out until then.
 """
 
-from django.conf import settings
-
 from .models import AccessibilityStatement, NonAccessibleContent, SiteSettings, TextPage
 
 MAP_SEARCH_URL = (
@@ -112,10 +110,7 @@ def load_site_settings():
 def load_statement():
     statement, created = AccessibilityStatement.objects.get_or_create(
         singleton=True,
-        defaults={
-            "site_url": settings.SITE_URL + "/",
-            "status": AccessibilityStatement.Status.PARTIALLY_COMPLIANT,
-        },
+        defaults={"status": AccessibilityStatement.Status.PARTIALLY_COMPLIANT},
     )
     if created:
         NonAccessibleContent.objects.create(

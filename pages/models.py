@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cus_site.phones import tel_href, validate_phone
 from cus_site.richtext import RichTextField, validate_heading_order
 
 from .validators import (
@@ -26,10 +27,6 @@ from .validators import (
     validate_video_file,
 )
 
-validate_phone = RegexValidator(
-    r"^\+?[0-9][0-9 ()-]{5,22}$",
-    _("Wpisz numer telefonu cyframi, np. „14 123 45 67” albo „+48 14 123 45 67”."),
-)
 validate_e_delivery = RegexValidator(
     r"^AE:PL-\d{5}-\d{5}-[A-Z]{5}-\d{2}$",
     _("Adres do e-Doręczeń ma postać AE:PL-12345-67890-ABCDE-12."),
@@ -40,11 +37,6 @@ validate_epuap = RegexValidator(
 )
 validate_nip = RegexValidator(r"^\d{10}$", _("NIP to 10 cyfr, bez kresek i spacji."))
 validate_regon = RegexValidator(r"^(\d{9}|\d{14})$", _("REGON to 9 albo 14 cyfr, bez spacji."))
-
-
-def phone_href(number):
-    """A `tel:` link target: the digits and a leading plus, without spaces or brackets."""
-    return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
 
 
 class TextPageQuerySet(models.QuerySet):
@@ -228,6 +220,7 @@ class SiteSettings(models.Model):
         help_text=_("Imię i nazwisko inspektora ochrony danych, pokazywane w klauzuli RODO."),
     )
     data_protection_email = models.EmailField(_("e-mail inspektora ochrony danych"), blank=True)
+    updated_at = models.DateTimeField(_("zmienione"), auto_now=True)
 
     objects = SiteSettingsManager()
 
@@ -247,6 +240,14 @@ class SiteSettings(models.Model):
     @property
     def postal_line(self):
         return " ".join(part for part in (self.postal_code, self.city) if part)
+
+    def missing_details(self):
+        """What the contact page would show and nobody has entered yet, in the admin's words
+        (the phones and e-mails are rows of their own, not checked here)."""
+        fields = ["street_address", "postal_code", "e_delivery_address", "epuap_address"]
+        return [
+            self._meta.get_field(name).verbose_name for name in fields if not getattr(self, name)
+        ]
 
 
 class ContactDetail(models.Model):
@@ -284,7 +285,7 @@ class ContactDetail(models.Model):
     @property
     def href(self):
         if self.kind == self.Kind.PHONE:
-            return phone_href(self.value)
+            return tel_href(self.value)
         return f"mailto:{self.value}"
 
 
@@ -309,9 +310,10 @@ class AccessibilityStatement(models.Model):
     entity_name = models.CharField(
         _("nazwa podmiotu"), max_length=200, default="Centrum Usług Społecznych w Tarnowie"
     )
-    site_url = models.URLField(_("adres strony internetowej"))
+    # The site's address is not stored: the page shows SITE_URL, so a copy of the database
+    # moved between servers never names the wrong one.
     # Dates and contact details are required in the admin (blank=False) but may be missing in
-    # the database: the demo content does not invent them, and the page leaves them out.
+    # the database: the demo content does not invent them, and the page says "brak danych".
     published_on = models.DateField(_("data publikacji strony"), null=True)
     updated_on = models.DateField(_("data ostatniej istotnej aktualizacji"), null=True)
     status = models.CharField(
@@ -334,6 +336,14 @@ class AccessibilityStatement(models.Model):
         blank=True,
         help_text=_("Nazwa podmiotu, który zbadał stronę – tylko przy badaniu zewnętrznym."),
     )
+    burden_assessment_url = models.URLField(
+        _("analiza nadmiernego obciążenia"),
+        blank=True,
+        help_text=_(
+            "Link do analizy, jeśli Centrum powołuje się na nadmierne obciążenie "
+            "(art. 8 ustawy o dostępności cyfrowej). Można pominąć."
+        ),
+    )
     keyboard_shortcuts = models.TextField(
         _("skróty klawiaturowe"),
         blank=True,
@@ -346,10 +356,13 @@ class AccessibilityStatement(models.Model):
     )
     mobile_apps = models.TextField(
         _("aplikacje mobilne"),
+        blank=True,
         help_text=_(
-            "Jakie aplikacje mobilne udostępnia Centrum i gdzie je pobrać – albo że ich nie ma."
+            "Jakie aplikacje mobilne udostępnia Centrum i gdzie je pobrać. Zostaw puste, "
+            "jeśli ich nie ma: strona napisze „Centrum nie ma aplikacji mobilnych”."
         ),
     )
+    updated_at = models.DateTimeField(_("zmieniona"), auto_now=True)
 
     objects = AccessibilityStatementManager()
 
@@ -375,7 +388,7 @@ class AccessibilityStatement(models.Model):
 
     @property
     def contact_phone_href(self):
-        return phone_href(self.contact_phone)
+        return tel_href(self.contact_phone)
 
 
 class NonAccessibleContent(models.Model):

@@ -31,7 +31,7 @@ class ContactDetailTranslationOptions(TranslationOptions):
 @register(AccessibilityStatement)
 class AccessibilityStatementTranslationOptions(TranslationOptions):
     fields = ("entity_name", "keyboard_shortcuts", "mobile_apps")
-    required_languages = {"pl": ("entity_name", "mobile_apps")}
+    required_languages = {"pl": ("entity_name",)}
 
 
 @register(NonAccessibleContent)

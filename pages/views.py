@@ -1,15 +1,25 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
+from cus_site.staff import private_for_staff, sees_hints
+from cus_site.translated import canonical_meta
+from hours.models import Unit
+from hours.schedule import Timetable, week_of
+from hours.status import LOOKAHEAD_DAYS, Status, unit_status
 from hours.views import shows_status
+from hours.week import week_rows
 
 from . import reader
 from .models import AccessibilityStatement, ContactDetail, Notice, SiteSettings, TextPage
@@ -17,12 +27,19 @@ from .models import AccessibilityStatement, ContactDetail, Notice, SiteSettings,
 
 @shows_status
 def home(request):
-    return render(request, "pages/home.html", {})
+    site_settings = SiteSettings.objects.get_current()
+    phones = ContactDetail.objects.filter(
+        site_settings_id=site_settings.pk, kind=ContactDetail.Kind.PHONE
+    )
+    return render(request, "pages/home.html", {"phones": phones})
 
 
 @require_safe
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {settings.SITE_URL}/sitemap.xml"]
+    # The reader-options links only set a cookie and go back: nothing there to index.
+    options = [f"Disallow: {prefix}/wyglad/" for prefix in ("", "/en", "/uk")]
+    lines = ["User-agent: *", "Disallow: /admin/", *options]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -44,6 +61,11 @@ class TextPageView(DetailView):
     def get_queryset(self):
         return TextPage.objects.published()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(canonical_meta(self.object, ("title", "lead", "body")))
+        return context
+
 
 class PrivacyView(TextPageView):
     template_name = "pages/privacy.html"
@@ -59,19 +81,42 @@ class AccessibilityStatementView(DetailView):
             raise Http404
         return statement
 
+    def get_context_data(self, **kwargs):
+        home = settings.SITE_URL + reverse("pages:home")
+        return super().get_context_data(site_address=home, **kwargs)
 
-@method_decorator(shows_status, name="dispatch")
+
+@dataclass(frozen=True)
+class UnitCard:
+    unit: Unit
+    status: Status
+    week: list
+
+
+@method_decorator([private_for_staff, shows_status], name="dispatch")
 class ContactView(TemplateView):
-    """The centre's addresses and each unit's hours with whether it is open now."""
+    """A card per unit (where, how to get in, when, how to write, how to book a sign-language
+    interpreter) and the centre's own details; staff also see what is missing."""
 
     template_name = "pages/contact.html"
 
     def get_context_data(self, **kwargs):
         site_settings = SiteSettings.objects.get_current()
         details = ContactDetail.objects.filter(site_settings_id=site_settings.pk)
+        now = timezone.localtime()
+        timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
+        cards = [
+            UnitCard(
+                unit, unit_status(timetable, unit, now), week_rows(week_of(unit), now.weekday())
+            )
+            for unit in timetable.units
+        ]
         return super().get_context_data(
+            cards=cards,
             phones=[detail for detail in details if detail.kind == ContactDetail.Kind.PHONE],
             emails=[detail for detail in details if detail.kind == ContactDetail.Kind.EMAIL],
+            show_hints=sees_hints(self.request),
+            centre_missing=site_settings.missing_details(),
             **kwargs,
         )
 

@@ -148,7 +148,6 @@ class AccessibilityStatementFactory(factory.django.DjangoModelFactory):
 
     singleton = True
     entity_name_pl = "Centrum Usług Społecznych w Tarnowie"
-    site_url = "https://cus.example.org/"
     published_on = datetime.date(2024, 3, 1)
     updated_on = datetime.date(2025, 9, 12)
     status = "czesciowo-zgodna"

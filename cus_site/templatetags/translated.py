@@ -1,8 +1,7 @@
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 
-from cus_site.translated import fallback_language, in_language, is_fallback
+from cus_site.translated import fallback_language, in_language, is_polish_only
 
 register = template.Library()
 
@@ -34,6 +33,4 @@ def in_polish_only(instance, field_names):
     """Whether the "available in Polish only" notice is due: none of the fields (comma-separated)
     that have Polish text has a translation of its own. `{% if post|in_polish_only:"lead,body" %}`.
     """
-    names = [name.strip() for name in field_names.split(",")]
-    shown = [name for name in names if getattr(instance, f"{name}_{settings.LANGUAGE_CODE}", None)]
-    return bool(shown) and all(is_fallback(instance, name) for name in shown)
+    return is_polish_only(instance, [name.strip() for name in field_names.split(",")])

@@ -3,8 +3,11 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from cus_site.translated import fallback_language, in_language
+from cus_site.typography import typeset
 from hours.models import Unit
 from hours.schedule import Timetable, week_of
 from hours.status import LOOKAHEAD_DAYS, unit_status
@@ -38,3 +41,16 @@ def json_ld(data):
     """Data as JSON safe to place inside <script type="application/ld+json">."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(SCRIPT_ESCAPES))
+
+
+@register.simple_tag
+def unit_name(unit, first_use=True):
+    """A unit's name as a page uses it: on first use the full name with the abbreviation,
+    "Centrum Usług Społecznych w Tarnowie (<abbr>CUS</abbr>)"; later the abbreviation alone,
+    its full name in `title`. A unit without a full name is its abbreviation."""
+    if not unit.full_name:
+        return unit.short_name
+    if not first_use:
+        return format_html('<abbr title="{}">{}</abbr>', unit.full_name, unit.short_name)
+    full_name = in_language(typeset(unit.full_name), fallback_language(unit, "full_name"))
+    return format_html("{} (<abbr>{}</abbr>)", full_name, unit.short_name)

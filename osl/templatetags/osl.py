@@ -1,8 +1,7 @@
-import re
-
 from django import template
 
 from cus_site.richtext import sanitise
+from cus_site.typography import typeset_html
 from osl.footnotes import link_markers
 
 register = template.Library()
@@ -12,13 +11,4 @@ register = template.Library()
 def footnoted(html, sources):
     """`{% footnoted programme.body sources as text %}`: the body sanitised as `rich_text`
     does it, then its markers [1], [2]… linked to the notes; `text.cited` holds their numbers."""
-    return link_markers(sanitise(html), len(sources))
-
-
-@register.filter
-def tel_href(phone):
-    """`{{ "14 688 26 30"|tel_href }}` is "tel:+48146882630": a Polish number a phone can dial."""
-    digits = re.sub(r"[^\d+]", "", phone)
-    if not digits.startswith("+"):
-        digits = f"+48{digits.removeprefix('0')}"
-    return f"tel:{digits}"
+    return link_markers(typeset_html(sanitise(html)), len(sources))

@@ -17,6 +17,7 @@ from importlib import import_module
 from io import StringIO
 from pathlib import Path
 
+import factory
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -131,10 +132,14 @@ def make_content():
     category = Category.objects.first()
     post = PostFactory(with_cover=True, categories=[category])
     PostImageFactory.create_batch(3, post=post)
+    portrait = PostFactory(
+        with_cover=True, cover=factory.django.ImageField(width=600, height=900, color="teal")
+    )
     return {
         "post": post,
         "category": category,
         "programme": Programme.objects.published().first(),
+        "portrait": portrait,
         **add_events_and_a_notice(post),
     }
 
@@ -184,6 +189,7 @@ def add_events_and_a_notice(post):
 class Site:
     url: str
     paths: dict  # page type → Polish path
+    made: dict  # the objects `make_content` made
 
     def address(self, page_type, language="pl"):
         return self.url + LANGUAGE_PREFIXES[language] + self.paths[page_type]
@@ -215,7 +221,7 @@ def site(django_db_setup, django_db_blocker, browser_media):
         paths = {name: path_of(made) for name, path_of in PAGE_TYPES.items()}
         server = LiveServer("localhost")
         try:
-            yield Site(url=server.url, paths=paths)
+            yield Site(url=server.url, paths=paths, made=made)
         finally:
             server.stop()
             empty_content_tables()

@@ -27,7 +27,8 @@ def test_language_switcher_is_plain_links_to_the_same_page(client, db):
     assert 'href="/en/"' in switcher
     assert 'href="/uk/"' in switcher
     assert 'lang="uk"' in switcher
-    assert 'aria-current="true" lang="pl">Polski' in switcher
+    assert 'aria-current="true" lang="pl"><span aria-hidden="true">PL</span>' in switcher
+    assert '<span class="visually-hidden">Polski</span>' in switcher
 
 
 def test_unknown_path_in_another_language_is_a_404_in_that_language(client, db):

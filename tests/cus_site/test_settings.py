@@ -40,6 +40,33 @@ def test_an_empty_environment_gets_the_one_line_too():
     assert "Traceback" not in result.stderr
 
 
+def test_production_refuses_to_start_without_site_url():
+    result = run_manage(DEBUG="0", SECRET_KEY="x" * 50, SITE_URL="")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "SITE_URL is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_site_url_that_is_no_address_is_explained():
+    result = run_manage(DEBUG="0", SECRET_KEY="x" * 50, SITE_URL="cus.tarnow.pl")
+    assert result.returncode != 0
+    assert "SITE_URL must be an address such as https://cus.tarnow.pl" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_development_has_a_local_site_url():
+    result = subprocess.run(
+        [sys.executable, "-c", "import cus_site.settings as s; print(s.SITE_URL)"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DEBUG": "1", "SITE_URL": "", "SECRET_KEY": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "http://127.0.0.1:8000"
+
+
 def test_production_refuses_to_start_without_database_url():
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     result = subprocess.run(

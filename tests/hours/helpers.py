@@ -32,4 +32,4 @@ def statuses(client, path=None):
 def text_of(html):
     """The words of an HTML fragment, as a person reads them."""
     inline_removed = re.sub(r"</?(time|a|abbr|strong)\b[^>]*>", "", html)
-    return " ".join(re.sub(r"<[^>]+>", " ", inline_removed).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", inline_removed).split())  # NBSP too: str.split()

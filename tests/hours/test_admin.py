@@ -50,6 +50,7 @@ def unit_form(unit, rows):
     data = {
         "short_name": unit.short_name,
         "full_name_pl": unit.full_name,
+        "city": unit.city,
         "order": unit.order,
         "is_visible": "on",
         "weekly_hours-TOTAL_FORMS": len(rows),

@@ -31,7 +31,7 @@ def test_demo_invents_nothing_the_seed_does_not_say(db):
     assert cus.full_name == "Centrum Usług Społecznych w Tarnowie"
     assert bom.full_name == ""
     for unit in (cus, bom):
-        assert (unit.address, unit.phone, unit.email) == ("", "", "")
+        assert (unit.street_address, unit.phone, unit.email, unit.entrance) == ("", "", "", "")
 
 
 def test_demo_runs_twice_without_changes(db):

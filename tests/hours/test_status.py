@@ -18,9 +18,9 @@ from .helpers import WARSAW, at, statuses
 UTC = datetime.UTC
 
 
-def status_at(client, moment):
+def status_at(client, moment, path=None):
     with time_machine.travel(moment, tick=False):
-        return statuses(client)
+        return statuses(client, path)
 
 
 @pytest.mark.parametrize(
@@ -65,8 +65,8 @@ def test_status_on_ordinary_days(client, cus, bom, moment, expected):
 
 def test_public_holiday_on_a_weekday_closes_every_unit(client, cus, bom):
     assert status_at(client, at(2026, 11, 11, 10, 0)) == {
-        "cus": "Dziś nieczynne: Narodowe Święto Niepodległości",
-        "bom": "Dziś nieczynne: Narodowe Święto Niepodległości",
+        "cus": "Dziś nieczynne: Narodowe Święto Niepodległości – otwieramy jutro o 7:30",
+        "bom": "Dziś nieczynne: Narodowe Święto Niepodległości – otwieramy jutro o 8:00",
     }
 
 
@@ -80,7 +80,9 @@ def test_evening_before_a_holiday_names_the_day_after_it(client, cus):
 @pytest.mark.parametrize("easter_monday", [datetime.date(2026, 4, 6), datetime.date(2027, 3, 29)])
 def test_easter_monday_moves_with_easter(client, cus, easter_monday):
     moment = datetime.datetime.combine(easter_monday, datetime.time(10), tzinfo=WARSAW)
-    assert status_at(client, moment)["cus"] == "Dziś nieczynne: Poniedziałek Wielkanocny"
+    assert status_at(client, moment)["cus"] == (
+        "Dziś nieczynne: Poniedziałek Wielkanocny – otwieramy jutro o 7:30"
+    )
     saturday_before = moment - datetime.timedelta(days=2)
     assert status_at(client, saturday_before)["cus"] == "Zamknięte – otwieramy we wtorek o 7:30"
 
@@ -94,9 +96,19 @@ def test_easter_monday_of_another_year_is_an_ordinary_monday(client, cus):
     ("moment", "expected"),
     [
         (at(2026, 12, 23, 16, 0), "Zamknięte – otwieramy w poniedziałek o 7:30"),
-        (at(2026, 12, 24, 10, 0), "Dziś nieczynne: Wigilia Bożego Narodzenia"),
-        (at(2026, 12, 25, 10, 0), "Dziś nieczynne: Boże Narodzenie (pierwszy dzień)"),
-        (at(2026, 12, 26, 10, 0), "Dziś nieczynne: Boże Narodzenie (drugi dzień)"),
+        (
+            at(2026, 12, 24, 10, 0),
+            "Dziś nieczynne: Wigilia – otwieramy w poniedziałek 28 grudnia o 7:30",
+        ),
+        (
+            at(2026, 12, 25, 10, 0),
+            "Dziś nieczynne: Boże Narodzenie – otwieramy w poniedziałek 28 grudnia o 7:30",
+        ),
+        (
+            at(2026, 12, 26, 10, 0),
+            "Dziś nieczynne: drugi dzień Bożego Narodzenia – otwieramy w poniedziałek 28 grudnia "
+            "o 7:30",
+        ),
         (at(2026, 12, 27, 10, 0), "Zamknięte – otwieramy jutro o 7:30"),
         (at(2026, 12, 28, 10, 0), "Otwarte do 15:30"),
     ],
@@ -120,7 +132,9 @@ def test_special_day_of_a_unit_overrides_a_public_holiday(client, cus, bom):
     assert duty.special_day.date_to == datetime.date(2026, 11, 11)
     shown = status_at(client, at(2026, 11, 11, 10, 0))
     assert shown["cus"] == "Otwarte do 13:00 Dziś: Dyżur w święto"
-    assert shown["bom"] == "Dziś nieczynne: Narodowe Święto Niepodległości"
+    assert shown["bom"] == (
+        "Dziś nieczynne: Narodowe Święto Niepodległości – otwieramy jutro o 8:00"
+    )
 
 
 def test_special_day_of_all_units_overrides_a_public_holiday(client, cus, bom):
@@ -149,7 +163,7 @@ def test_special_day_of_a_unit_overrides_one_of_all_units(client, cus, bom):
         closes=datetime.time(12),
     )
     assert status_at(client, at(2026, 11, 18, 9, 0)) == {
-        "cus": "Dziś nieczynne: Szkolenie pracowników",
+        "cus": "Dziś nieczynne: Szkolenie pracowników – otwieramy jutro o 7:30",
         "bom": "Otwarte do 12:00 Dziś: Dyżur",
     }
 
@@ -160,9 +174,30 @@ def test_special_day_of_all_units_overrides_weekly_hours_for_a_range(client, cus
         date_to=datetime.date(2026, 11, 18),
         reason="Przeprowadzka",
     )
-    assert status_at(client, at(2026, 11, 17, 10, 0))["cus"] == "Dziś nieczynne: Przeprowadzka"
+    assert status_at(client, at(2026, 11, 17, 10, 0))["cus"] == (
+        "Dziś nieczynne: Przeprowadzka – otwieramy w czwartek 19 listopada o 7:30"
+    )
     assert status_at(client, at(2026, 11, 13, 16, 0))["cus"] == (
         "Zamknięte – otwieramy w czwartek o 7:30"
+    )
+
+
+def test_a_closed_day_with_no_opening_in_sight_names_only_its_reason(client, cus):
+    SpecialDayFactory(
+        date_from=datetime.date(2026, 11, 16),
+        date_to=datetime.date(2027, 1, 31),
+        reason="Remont",
+    )
+    assert status_at(client, at(2026, 11, 17, 10, 0))["cus"] == "Dziś nieczynne: Remont"
+
+
+def test_reopening_after_a_holiday_is_said_in_english_and_ukrainian(client, cus):
+    moment = at(2026, 12, 24, 10, 0)
+    assert status_at(client, moment, "/en/godziny-otwarcia/")["cus"] == (
+        "Closed today: Christmas Eve – we open on Monday 28 December at 7:30"
+    )
+    assert status_at(client, moment, "/uk/godziny-otwarcia/")["cus"] == (
+        "Сьогодні зачинено: Святий вечір – відчиняємо в понеділок 28 грудня о 7:30"
     )
 
 

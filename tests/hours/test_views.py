@@ -38,20 +38,30 @@ def json_ld(page):
     }
 
 
-def test_page_shows_each_units_week_status_and_heading(client):
+def changes_list(page):
+    return re.search(r'<section class="hours-changes-section".*?</section>', page, re.S)[0]
+
+
+def test_page_shows_each_units_status_and_week_once(client):
     page = page_at(client, at(2026, 11, 17, 10, 0))
     assert page.count("<h1") == 1
     cus = text_of(section(page, "cus"))
     assert "Centrum Usług Społecznych w Tarnowie (CUS)" in cus
+    assert "<abbr>CUS</abbr>" in section(page, "cus")
     assert "Otwarte do 15:30" in cus
-    assert "poniedziałek – piątek 7:30–15:30" in cus
-    assert "wtorek (dziś) 7:30–15:30" in cus
-    assert "sobota nieczynne" in cus
+    assert "poniedziałek – piątek (dziś) 7:30–15:30 sobota – niedziela nieczynne" in cus
     bom = text_of(section(page, "bom"))
-    assert "poniedziałek 8:00–17:00 wtorek – piątek 8:00–15:00" in bom
+    assert "poniedziałek 8:00–17:00 wtorek – piątek (dziś) 8:00–15:00" in bom
+    assert page.count("7:30–15:30") == 1, "the week once: no table, no footer copy"
 
 
-def test_page_lists_holidays_and_special_days_of_the_next_60_days(client, cus):
+def test_each_unit_links_its_contact_card(client):
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    assert 'href="/kontakt/#cus"' in section(page, "cus")
+    assert 'href="/kontakt/#bom"' in section(page, "bom")
+
+
+def test_holidays_and_special_days_of_the_next_60_days_are_listed_once_for_all_units(client, cus):
     SpecialDayFactory(
         date_from=datetime.date(2026, 12, 28),
         date_to=datetime.date(2026, 12, 31),
@@ -70,31 +80,41 @@ def test_page_lists_holidays_and_special_days_of_the_next_60_days(client, cus):
         reason="Remont",
     )
     SpecialDayFactory(date_from=datetime.date(2027, 2, 1), reason="Poza oknem 60 dni")
-    text = text_of(section(page_at(client, at(2026, 11, 17, 10, 0)), "cus"))
-    assert "20 listopada 2026, piątek Skrócony dzień pracy czynne 8:00–13:00" in text
-    assert "24 grudnia 2026, czwartek Wigilia Bożego Narodzenia nieczynne" in text
-    assert "28–31 grudnia 2026 Przerwa świąteczna nieczynne" in text
-    assert "1 stycznia 2027, piątek Nowy Rok nieczynne" in text
-    assert "8 stycznia 2027 – 1 lutego 2027 Remont nieczynne" in text
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    text = text_of(changes_list(page))
+    assert "20 listopada 2026, piątek Skrócony dzień pracy CUS: czynne 8:00–13:00" in text
+    assert "24 grudnia 2026, czwartek Wigilia wszystkie jednostki: nieczynne" in text
+    assert "28–31 grudnia 2026 Przerwa świąteczna wszystkie jednostki: nieczynne" in text
+    assert "1 stycznia 2027, piątek Nowy Rok wszystkie jednostki: nieczynne" in text
+    assert "8 stycznia 2027 – 1 lutego 2027 Remont CUS: nieczynne" in text
+    assert text.count("Wigilia") == 1, "once, not once per unit"
     assert "Poza oknem" not in text
     assert "Narodowe Święto Niepodległości" not in text  # 11 November is already past
+    assert "Skrócony" not in section(page, "cus"), "special days are not repeated per unit"
+
+
+def test_a_holiday_on_a_day_every_unit_is_closed_anyway_is_left_out(client):
+    # 26 December 2026 (drugi dzień Bożego Narodzenia) is a Saturday.
+    text = text_of(changes_list(page_at(client, at(2026, 12, 1, 10, 0))))
+    assert "Boże Narodzenie" in text
+    assert "drugi dzień Bożego Narodzenia" not in text
+
+
+def test_a_holiday_names_only_the_units_it_closes(client, cus, bom):
+    add_hours(bom, [5], datetime.time(9), datetime.time(12))
+    text = text_of(changes_list(page_at(client, at(2026, 12, 1, 10, 0))))
+    assert "26 grudnia 2026, sobota drugi dzień Bożego Narodzenia BOM: nieczynne" in text
+
+
+def test_phone_reaches_the_second_unit_soon(client):
+    page = page_at(client, at(2026, 11, 17, 10, 0))
+    between = page.split('id="cus"')[1].split('id="bom"')[0]
+    assert len(text_of(between)) < 250
 
 
 def test_dates_are_machine_readable(client):
     page = page_at(client, at(2026, 11, 17, 10, 0))
     assert '<time datetime="2026-12-24">24 grudnia 2026</time>' in page
-
-
-def test_contact_details_are_shown_when_known(client, cus):
-    cus.address = "ul. Przykładowa 1\n33-100 Tarnów"
-    cus.phone = "14 000 00 00"
-    cus.email = "cus@example.org"
-    cus.save()
-    text = section(page_at(client, at(2026, 11, 17, 10, 0)), "cus")
-    assert "ul. Przykładowa 1<br>33-100 Tarnów" in text
-    assert 'href="tel:140000000"' in text
-    assert 'href="mailto:cus@example.org"' in text
-    assert "Kontakt" not in section(page_at(client, at(2026, 11, 17, 10, 0)), "bom")
 
 
 def test_holiday_names_follow_the_page_language(client):
@@ -174,7 +194,7 @@ def test_pages_without_a_status_stay_cacheable(client):
 def test_home_page_shows_each_units_status(client):
     page = page_at(client, at(2026, 11, 20, 18, 0), reverse("pages:home"))
     text = text_of(re.search(r'<section class="unit-statuses".*?</section>', page, re.S)[0])
-    assert "Tarnowie Zamknięte – otwieramy w poniedziałek o 7:30" in text
+    assert "Tarnowie (CUS) Zamknięte – otwieramy w poniedziałek o 7:30" in text
     assert "BOM Zamknięte – otwieramy w poniedziałek o 8:00" in text
 
 

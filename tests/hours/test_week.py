@@ -75,7 +75,7 @@ def test_footer_of_every_page_shows_the_seed_hours(client, cus, bom):
         "Godziny otwarcia "
         "CUS poniedziałek – piątek 7:30–15:30 "
         "BOM poniedziałek 8:00–17:00 wtorek – piątek 8:00–15:00 "
-        "Święta, dni specjalne i dane kontaktowe"
+        "Święta i dni specjalne · Adresy i telefony"
     )
 
 

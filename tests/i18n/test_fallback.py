@@ -19,6 +19,7 @@ from tests.factories import (
     UnitFactory,
     WeeklyHoursFactory,
 )
+from tests.reading import as_read
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 NOTICE = re.compile(r'<p class="notice notice--language">(.*?)</p>')
@@ -27,7 +28,7 @@ NOTICE = re.compile(r'<p class="notice notice--language">(.*?)</p>')
 def page(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return as_read(response.content.decode())
 
 
 @pytest.fixture
@@ -133,11 +134,13 @@ def unit_with_special_day(db):
 @time_machine.travel(datetime.datetime(2026, 3, 11, 9, 0, tzinfo=WARSAW), tick=False)
 def test_hours_mark_polish_unit_names_and_special_day_reasons(client, unit_with_special_day):
     html = page(client, "/en/godziny-otwarcia/")
-    assert '<span lang="pl">Centrum Usług Społecznych w Tarnowie</span> (CUS)' in html
+    assert '<span lang="pl">Centrum Usług Społecznych w Tarnowie</span> (<abbr>CUS</abbr>)' in html
     assert '<span class="hours-changes__reason" lang="pl">Szkolenie pracowników</span>' in html
-    assert '<span lang="pl">Szkolenie pracowników</span></p>' in html  # today's status
+    assert '<span lang="pl">Szkolenie pracowników</span> – ' in html  # today's status
     home = page(client, "/uk/")
-    assert 'lang="pl">Centrum Usług Społecznych w Tarnowie</a>' in home
+    assert '<span lang="pl">Centrum Usług Społecznych w Tarnowie</span> (<abbr>CUS</abbr>)</a>' in (
+        home
+    )
 
 
 @time_machine.travel(datetime.datetime(2026, 3, 11, 9, 0, tzinfo=WARSAW), tick=False)
@@ -147,7 +150,7 @@ def test_translated_unit_name_and_reason_are_not_marked(client, unit_with_specia
     unit.save()
     unit.special_days.update(reason_en="Staff training")
     html = page(client, "/en/godziny-otwarcia/")
-    assert ">Social Services Centre in Tarnów (CUS)</h2>" in html
+    assert ">Social Services Centre in Tarnów (<abbr>CUS</abbr>)</h2>" in html
     assert '<span class="hours-changes__reason">Staff training</span>' in html
     assert '<span lang="pl">' not in html
 
@@ -176,7 +179,7 @@ def test_accessibility_statement_marks_polish_entries(client, db):
 def test_contact_marks_polish_labels(client, db):
     ContactDetailFactory(label_pl="Sekretariat", value="14 600 00 01")
     html = page(client, "/uk/kontakt/")
-    assert '<span lang="pl">Sekretariat</span>: <a href="tel:146000001">' in html
+    assert '<span lang="pl">Sekretariat</span>: <a href="tel:+48146000001">' in html
 
 
 def test_search_results_in_polish_are_marked(client, db):

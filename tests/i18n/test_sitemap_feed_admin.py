@@ -21,10 +21,14 @@ def sitemap_urls(client):
     return response.content.decode()
 
 
+# Translated into English and Ukrainian: a page only in Polish is listed once (tests/metadata).
+TRANSLATED = {"title_en": "Spring", "title_uk": "Весна"}
+
+
 def test_sitemap_lists_every_language_with_alternates_and_x_default(client, db):
-    PostFactory(slug_pl="wiosna", slug_en="spring")
-    ProgrammeFactory(slug_pl="program-moscice")
-    TextPageFactory(slug="tekst-latwy-do-czytania")
+    PostFactory(slug_pl="wiosna", slug_en="spring", **TRANSLATED)
+    ProgrammeFactory(slug_pl="program-moscice", **TRANSLATED)
+    TextPageFactory(slug="tekst-latwy-do-czytania", **TRANSLATED)
     xml = sitemap_urls(client)
     locations = set(re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", xml))
     for path in ("/", "/aktualnosci/", "/osl/", "/godziny-otwarcia/", "/kontakt/"):
@@ -45,9 +49,9 @@ def test_sitemap_lists_every_language_with_alternates_and_x_default(client, db):
 
 
 def test_every_sitemap_address_works(client, db):
-    PostFactory(slug_pl="wiosna", slug_en="spring")
-    ProgrammeFactory(slug_pl="program-moscice")
-    TextPageFactory(slug="polski-jezyk-migowy")
+    PostFactory(slug_pl="wiosna", slug_en="spring", **TRANSLATED)
+    ProgrammeFactory(slug_pl="program-moscice", **TRANSLATED)
+    TextPageFactory(slug="polski-jezyk-migowy", **TRANSLATED)
     xml = sitemap_urls(client)
     paths = set(re.findall(r'(?:<loc>|href=")https?://[^/<"]+(/[^<"]*)', xml))
     assert len(paths) > 20
@@ -64,7 +68,7 @@ def test_every_sitemap_address_works(client, db):
     ],
 )
 def test_feed_exists_per_language_with_its_title_and_links(client, db, site_url, prefix, title):
-    PostFactory(title_pl="Wiosna", slug_pl="wiosna", slug_en="spring")
+    PostFactory(title_pl="Wiosna", slug_pl="wiosna", slug_en="spring", **TRANSLATED)
     response = client.get(f"{prefix}/aktualnosci/rss/")
     assert response.status_code == 200
     xml = response.content.decode()

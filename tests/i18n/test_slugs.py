@@ -45,6 +45,10 @@ def test_two_categories_without_translations_save(admin_client):
     assert Category.objects.filter(name_en__isnull=True, slug_en__isnull=True).count() == 2
 
 
+# A translated object: a page only in Polish offers search engines the Polish page alone.
+TRANSLATED = {"title_en": "Spring", "title_uk": "Весна"}
+
+
 def switcher_paths(html):
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)[0]
     return dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switcher))
@@ -54,7 +58,7 @@ def switcher_paths(html):
     ("make", "polish", "english"),
     [
         (
-            lambda: PostFactory(slug_pl="wiosna", slug_en="spring"),
+            lambda: PostFactory(slug_pl="wiosna", slug_en="spring", **TRANSLATED),
             "/aktualnosci/wiosna/",
             "/en/aktualnosci/spring/",
         ),
@@ -64,7 +68,7 @@ def switcher_paths(html):
             "/en/aktualnosci/kategoria/seniors/",
         ),
         (
-            lambda: ProgrammeFactory(slug_pl="wiosna", slug_en="spring"),
+            lambda: ProgrammeFactory(slug_pl="wiosna", slug_en="spring", **TRANSLATED),
             "/osl/wiosna/",
             "/en/osl/spring/",
         ),

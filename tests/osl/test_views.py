@@ -16,6 +16,7 @@ from tests.factories import (
     ProgrammeFactory,
     SourceFactory,
 )
+from tests.reading import as_read
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ HEADINGS = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 def page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, url
-    return response.content.decode()
+    return as_read(response.content.decode())
 
 
 def headings(html):
@@ -129,7 +130,7 @@ def test_documents_show_their_type_and_size_with_a_decimal_comma(client):
     link = re.search(r'<a href="(/media/osl/dokumenty/[^"]+\.pdf)" type="application/pdf">', html)
     assert link
     # Django's filesizeformat keeps the number and its unit together with a no-break space.
-    size = '<span class="programme__file-info">(PDF, 1,2\xa0MB)</span>'
+    size = '<span class="programme__file-info">(PDF, 1,2 MB)</span>'
     assert f"Plan OSL na 2025 r.</a> {size}" in html
     assert client.get(link[1]).status_code == 200
 

@@ -119,7 +119,6 @@ def test_each_fixed_page_exists_once(admin_client, db):
 def statement_data(**fields):
     return {
         "entity_name_pl": "Centrum Usług Społecznych w Tarnowie",
-        "site_url": "https://cus.example.org/",
         "published_on": "2024-03-01",
         "updated_on": "2025-09-12",
         "status": AccessibilityStatement.Status.PARTIALLY_COMPLIANT,

@@ -32,3 +32,18 @@ def test_an_exception_in_a_view_shows_the_polish_500_page(db, settings, monkeypa
     assert response.status_code == 500
     assert "Przepraszamy, wystąpił błąd" in response.content.decode()
     assert "Traceback" not in response.content.decode()
+
+
+def test_404_offers_the_main_sections_and_search(client, db):
+    page = client.get("/nie-ma-takiej-strony/").content.decode()
+    main = page.split('<main id="tresc"')[1].split("</main>")[0]
+    for href in ("/", "/aktualnosci/", "/osl/", "/godziny-otwarcia/", "/kontakt/"):
+        assert f'<a href="{href}">' in main, href
+    assert '<form class="search-form search-form--page" action="/szukaj/"' in main
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_404_in_english_offers_the_english_sections(client, db):
+    main = client.get("/en/nie-ma-takiej-strony/").content.decode().split("<main")[1]
+    assert '<a href="/en/aktualnosci/">' in main
+    assert 'action="/en/szukaj/"' in main

@@ -33,7 +33,7 @@ def region(html):
 
 def test_a_notice_is_shown_at_the_top_of_main_on_every_page(client, clock):
     NoticeFactory(text_pl="Kasa czynna do 12:00.", kind="warning")
-    for url in ("/aktualnosci/", "/godziny-otwarcia/", "/kontakt/", "/wydarzenia/"):
+    for url in ("/aktualnosci/", "/kontakt/", "/wydarzenia/"):
         html = client.get(url).content.decode()
         main = html[html.index('<main id="tresc"') :]
         assert main.split(">", 1)[1].lstrip().startswith('<section class="notices"'), url
@@ -43,6 +43,13 @@ def test_a_notice_is_shown_at_the_top_of_main_on_every_page(client, clock):
             '<strong class="notices__kind">Ostrzeżenie:</strong> <span>Kasa czynna do 12:00.</span>'
             in notice
         )
+
+
+def test_on_the_hours_page_notices_follow_the_units_status(client, clock):
+    UnitFactory(short_name="CUS")
+    NoticeFactory(text_pl="Kasa czynna do 12:00.")
+    hours = client.get("/godziny-otwarcia/").content.decode()
+    assert hours.index('class="unit-status') < hours.index('<section class="notices"')
 
 
 def test_on_the_home_page_notices_follow_the_units_status(client, clock):

@@ -47,23 +47,66 @@ def test_statement_carries_every_element_id_the_regulations_require(client, stat
         assert page.count(f'id="{element_id}"') == 1, element_id
 
 
-def test_statement_dates_are_time_elements_with_iso_dates(client, statement):
+def test_statement_dates_are_time_elements_written_as_the_specification_wants(client, statement):
     page = statement_page(client)
-    assert re.search(
-        r'<time id="a11y-data-publikacja" datetime="2024-03-01">1 marca 2024</time>', page
+    assert '<time id="a11y-data-publikacja" datetime="2024-03-01">2024-03-01</time>' in page
+    assert '<time id="a11y-data-aktualizacja" datetime="2025-09-12">2025-09-12</time>' in page
+    assert '<time id="a11y-data-sporzadzenie" datetime="2025-03-28">2025-03-28</time>' in page
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/uk"])
+def test_every_required_id_is_there_in_every_language_whatever_the_data(client, db, prefix):
+    AccessibilityStatementFactory(
+        published_on=None,
+        updated_on=None,
+        prepared_on=None,
+        contact_person="",
+        contact_email="",
+        contact_phone="",
+        mobile_apps_pl="",
     )
-    assert re.search(
-        r'<time id="a11y-data-aktualizacja" datetime="2025-09-12">12 września 2025</time>', page
-    )
-    assert re.search(
-        r'<time id="a11y-data-sporzadzenie" datetime="2025-03-28">28 marca 2025</time>', page
-    )
+    page = statement_page(client, f"{prefix}/deklaracja-dostepnosci/")
+    for element_id in REQUIRED_IDS:
+        assert page.count(f'id="{element_id}"') == 1, element_id
 
 
 def test_statement_names_the_body_and_links_the_site(client, statement):
     page = statement_page(client)
     assert '<span id="a11y-podmiot">Centrum Usług Społecznych w Tarnowie</span>' in page
-    assert '<a id="a11y-url" href="https://cus.example.org/">' in page
+    assert '<a id="a11y-url" href="http://testserver/">http://testserver/</a>' in page
+
+
+def test_site_address_comes_from_site_url_not_from_the_database(client, statement, settings):
+    settings.SITE_URL = "https://cus.tarnow.pl"
+    assert '<a id="a11y-url" href="https://cus.tarnow.pl/">' in statement_page(client)
+    english = statement_page(client, "/en/deklaracja-dostepnosci/")
+    assert '<a id="a11y-url" href="https://cus.tarnow.pl/en/">' in english
+
+
+def test_an_external_auditor_and_the_burden_analysis_are_marked(client, db):
+    AccessibilityStatementFactory(
+        method="podmiot-zewnetrzny",
+        assessor="Fundacja Przykładowa",
+        burden_assessment_url="https://bip.example.org/analiza.pdf",
+    )
+    page = statement_page(client)
+    assert '<span id="a11y-audytor">Fundacja Przykładowa</span>' in page
+    assert '<a id="a11y-ocena" href="https://bip.example.org/analiza.pdf">' in page
+
+
+def test_self_assessment_names_no_auditor(client, statement):
+    page = statement_page(client)
+    assert "a11y-audytor" not in page
+    assert "a11y-ocena" not in page
+
+
+def test_every_page_points_to_the_statement_in_its_meta_tag(client, statement):
+    for path, target in [
+        ("/", "http://testserver/deklaracja-dostepnosci/"),
+        ("/en/kontakt/", "http://testserver/en/deklaracja-dostepnosci/"),
+    ]:
+        page = client.get(path).content.decode()
+        assert f'<meta name="deklaracja-dostępności" content="{target}">' in page
 
 
 @pytest.mark.parametrize(
@@ -94,7 +137,7 @@ def test_contact_details_are_links(client, statement):
     page = statement_page(client)
     assert '<span id="a11y-osoba">Jan Kowalski</span>' in page
     assert '<a id="a11y-email" href="mailto:dostepnosc@example.org">' in page
-    assert '<a id="a11y-telefon" href="tel:146000000">14 600 00 00</a>' in page
+    assert '<a id="a11y-telefon" href="tel:+48146000000">14 600 00 00</a>' in page
 
 
 def test_fixed_legal_text_explains_requests_complaints_and_the_ombudsman(client, statement):
@@ -105,7 +148,7 @@ def test_fixed_legal_text_explains_requests_complaints_and_the_ombudsman(client,
     assert "Rzecznika Praw Obywatelskich" in procedure
 
 
-def test_missing_facts_are_left_out_without_empty_headings(client, db):
+def test_missing_facts_say_brak_danych_and_the_sections_stay(client, db):
     AccessibilityStatementFactory(
         published_on=None,
         updated_on=None,
@@ -117,17 +160,13 @@ def test_missing_facts_are_left_out_without_empty_headings(client, db):
         status="zgodna",
     )
     page = statement_page(client)
-    for element_id in (
-        "a11y-data-publikacja",
-        "a11y-osoba",
-        "a11y-email",
-        "a11y-telefon",
-        "a11y-architektura",
-        "a11y-aplikacje",
-    ):
-        assert f'id="{element_id}"' not in page
-    assert "Dostępność architektoniczna" not in page
-    assert "Aplikacje mobilne" not in page
+    for element_id in ("a11y-data-publikacja", "a11y-osoba", "a11y-email", "a11y-telefon"):
+        assert f'<span id="{element_id}" class="no-data">brak danych</span>' in page
+    architecture = page.split('id="a11y-architektura"')[1].split("<h2")[0]
+    assert "Dostępność architektoniczna" in architecture
+    assert "brak danych" in architecture
+    apps = page.split('id="a11y-aplikacje"')[1].split("</article>")[0]
+    assert "Centrum nie ma aplikacji mobilnych." in apps
     assert "Treści niedostępne" not in page
     # What the law fixes is always there.
     for element_id in ("a11y-wstep", "a11y-status", "a11y-kontakt", "a11y-procedura"):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pages import demo
 from pages.models import TextPage
 from tests.factories import SiteSettingsFactory, TextPageFactory
+from tests.reading import as_read
 
 MP4_START = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:04.000\nDzień dobry.\n".encode()
@@ -17,7 +18,7 @@ CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:04.000\nDzień dobry.\n".encode()
 def page_at(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
-    return response.content.decode()
+    return as_read(response.content.decode())
 
 
 def main_of(page):
