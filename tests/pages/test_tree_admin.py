@@ -316,3 +316,10 @@ def test_a_document_keeps_its_address_when_an_editor_replaces_the_file(admin_cli
     assert document.get_absolute_url() == url
     assert document.size == len(content)
     assert b"".join(client.get(url).streaming_content) == content
+
+
+def test_the_service_parts_get_short_boxes_in_every_language(admin_client):
+    html = admin_client.get(ADD_URL).content.decode()
+    for name in ("audience_pl", "audience_uk", "fee_note_en", "legal_basis_pl", "lead_pl"):
+        box = re.search(rf'<textarea [^>]*name="{name}"[^>]*>', html)[0]
+        assert 'rows="4"' in box, name
