@@ -323,3 +323,10 @@ def test_the_service_parts_get_short_boxes_in_every_language(admin_client):
     for name in ("audience_pl", "audience_uk", "fee_note_en", "legal_basis_pl", "lead_pl"):
         box = re.search(rf'<textarea [^>]*name="{name}"[^>]*>', html)[0]
         assert 'rows="4"' in box, name
+
+
+def test_a_title_without_latin_letters_asks_for_an_address(admin_client):
+    response = admin_client.post(ADD_URL, page_form(title_pl="Про нас"))
+    assert response.status_code == 200
+    assert "Wpisz adres strony" in errors_of(response)
+    assert not Page.objects.exists()
