@@ -3,7 +3,8 @@ moved, one an editor typed) and where it leads now, answered with a 301.
 
 - An old address is a path, optionally with its query string (`/?p=123`), stored normalised in
   one unique column: the path percent-decoded, as Django hands it to views, and the query's
-  parameters sorted. A request is looked up by at most two candidates (with its query and
+  parameters sorted, without the tracking ones that Facebook and newsletters append to every
+  link they pass on (`fbclid`, `utm_source`, …), so a shared `/?p=123&fbclid=…` still works. A request is looked up by at most two candidates (with its query and
   without) in one indexed query.
 - Precedence, one rule for the whole site: our own routes, then the page tree, then these
   redirects, then the Polish 404. So `RedirectMiddleware` asks only after a 404, except at the
@@ -57,9 +58,19 @@ class RedirectLoop(ValidationError):
         super().__init__(MESSAGES["loop"], code="loop", params={"address": address})
 
 
+# Added to links by the sites and mailings that pass them on; they never name a page.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "_ga"}
+
+
+def is_tracking(name):
+    return name in TRACKING_PARAMETERS or name.startswith("utm_")
+
+
 def normalised_query(query):
-    """A query string with its parameters sorted: `b=2&a=1` and `a=1&b=2` are one address."""
-    return urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+    """A query string with its parameters sorted and the tracking ones left out: `b=2&a=1`,
+    `a=1&b=2` and `a=1&b=2&fbclid=…` are one address."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode(sorted((name, value) for name, value in pairs if not is_tracking(name)))
 
 
 def has_control_characters(text):
