@@ -4,8 +4,9 @@ moved, one an editor typed) and where it leads now, answered with a 301.
 - An old address is a path, optionally with its query string (`/?p=123`), stored normalised in
   one unique column: the path percent-decoded, as Django hands it to views, and the query's
   parameters sorted, without the tracking ones that Facebook and newsletters append to every
-  link they pass on (`fbclid`, `utm_source`, …), so a shared `/?p=123&fbclid=…` still works. A request is looked up by at most two candidates (with its query and
-  without) in one indexed query.
+  link they pass on (`fbclid`, `utm_source`, …), so a shared `/?p=123&fbclid=…` still works.
+  A request is looked up by at most two candidates (with its query and without) in one
+  indexed query.
 - Precedence, one rule for the whole site: our own routes, then the page tree, then these
   redirects, then the Polish 404. So `RedirectMiddleware` asks only after a 404, except at the
   root with a query string: the home page would answer that with a 200, yet `/?p=123` is how
