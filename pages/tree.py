@@ -146,9 +146,9 @@ class PageQuerySet(models.QuerySet):
     def for_menu(self):
         return self.published().filter(parent=None, in_menu=True).order_by("position", "sort_key")
 
-    def under(self, page):
-        """The pages below `page`, at any depth."""
-        return self.filter(url_path_pl__startswith=page.url_path_pl).exclude(pk=page.pk)
+    def below(self, url_path_pl):
+        """The pages under the one at this Polish path, at any depth: one prefix query."""
+        return self.filter(url_path_pl__startswith=url_path_pl).exclude(url_path_pl=url_path_pl)
 
 
 class Page(ServiceParts, images.CoverImage):
@@ -320,8 +320,9 @@ class Page(ServiceParts, images.CoverImage):
     def _check_depth(self, place, before, errors):
         height = 0
         if before:
-            below = Page.objects.filter(url_path_pl__startswith=before["url_path_pl"])
-            height = below.aggregate(deepest=models.Max("depth"))["deepest"] - before["depth"]
+            below = Page.objects.below(before["url_path_pl"])
+            deepest = below.aggregate(deepest=models.Max("depth"))["deepest"]
+            height = deepest - before["depth"] if deepest else 0
         if place["depth"] + height > MAX_DEPTH:
             params = {"title": self.title, "depth": place["depth"] + height}
             errors["parent"] = ValidationError(MESSAGES["too_deep"], code="too_deep", params=params)
@@ -369,9 +370,7 @@ class Page(ServiceParts, images.CoverImage):
         page's. Returns (old place, page) for each of them."""
         if not before or all(before[field] == getattr(self, field) for field in PLACE_FIELDS):
             return []
-        below = list(
-            Page.objects.filter(url_path_pl__startswith=before["url_path_pl"]).exclude(pk=self.pk)
-        )
+        below = list(Page.objects.below(before["url_path_pl"]))
         moves = []
         for page in below:
             moves.append(({field: getattr(page, field) for field in PLACE_FIELDS}, page))

@@ -5,6 +5,7 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from tests.factories import blank_pdf
 
@@ -68,6 +69,15 @@ def odt():
 
 def ods():
     return opendocument(ODS)
+
+
+def encrypted_pdf():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("tajne-haslo")
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
 
 def rtf():

@@ -1,24 +1,12 @@
 """The shared document rules: each format told by its content, everything else refused in
 Polish, a safe stored name, and sizes shown as people read them."""
 
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
-from pypdf import PdfWriter
 
 from cus_site import documents
 from tests import documentfiles as files
 from tests.news import imagefiles as images
-
-
-def encrypted_pdf():
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt("tajne-haslo")
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -50,7 +38,7 @@ def test_each_format_is_told_by_its_content(name, content, expected):
         ("makra.docx", files.docm(), "Tego pliku nie można dodać jako dokumentu"),
         ("uciety.docx", files.docx()[:-40], "jest uszkodzony albo niekompletny"),
         ("uciety.pdf", files.blank_pdf()[:-200], "Nie da się otworzyć tego pliku PDF"),
-        ("haslo.pdf", encrypted_pdf(), "zabezpieczony hasłem"),
+        ("haslo.pdf", files.encrypted_pdf(), "zabezpieczony hasłem"),
         ("haslo.odt", files.opendocument(encrypted=True), "zabezpieczony hasłem"),
         ("stary.doc", files.old_word(), "starym formacie Worda"),
         ("stary.txt", files.windows_1250_text(), "UTF-8"),

@@ -64,7 +64,7 @@ def test_ancestors_and_subtree_cost_one_query_each(about, django_assert_num_quer
         page = Page.objects.at_address("o-nas/struktura/dzialy/")
         assert [ancestor.title_pl for ancestor in page.ancestors] == ["O nas", "Struktura"]
     with django_assert_num_queries(1):
-        below = list(Page.objects.under(about).values_list("title_pl", flat=True))
+        below = list(Page.objects.below(about.url_path_pl).values_list("title_pl", flat=True))
     assert below == ["Struktura", "Działy"]
 
 

@@ -191,6 +191,7 @@ def test_a_document_is_stored_under_a_safe_name_with_its_size(admin_client):
         ("wniosek.pdf", files.executable(), "Tego pliku nie można dodać jako dokumentu"),
         ("wniosek.docx", images.camera_jpeg(), "Tego pliku nie można dodać jako dokumentu"),
         ("wniosek.pdf", files.blank_pdf()[:-200], "jest uszkodzony albo niekompletny"),
+        ("wniosek.pdf", files.encrypted_pdf(), "zabezpieczony hasłem"),
         ("haslo.docx", files.old_word(), "zabezpieczony hasłem"),
     ],
 )
