@@ -1,4 +1,6 @@
-"""The pages every Polish public body's site must have, and the centre's own details.
+"""The pages every Polish public body's site must have, and the centre's own details; the
+tree of editor-written pages, its services, documents and redirects are in their own modules,
+imported at the end so that Django finds them here.
 
 `TextPage` holds the three editor-written pages with fixed addresses (easy-to-read text, Polish
 Sign Language, the RODO clause). `SiteSettings` and `AccessibilityStatement` are single rows:
@@ -448,4 +450,23 @@ post_delete.connect(clear_site_settings_cache, sender=SiteSettings)
 
 
 # Notices live in their own module (see its docstring); importing the model here registers it.
-from .notices import Notice  # noqa: E402, F401
+from .documents import Document  # noqa: E402
+from .notices import Notice  # noqa: E402
+from .redirects import Redirect  # noqa: E402
+from .services import DocumentToBring, ServiceStep  # noqa: E402
+from .tree import Page  # noqa: E402
+
+__all__ = [
+    "AccessibilityStatement",
+    "BuildingAccessibility",
+    "ContactDetail",
+    "Document",
+    "DocumentToBring",
+    "NonAccessibleContent",
+    "Notice",
+    "Page",
+    "Redirect",
+    "ServiceStep",
+    "SiteSettings",
+    "TextPage",
+]

@@ -4,11 +4,18 @@ from .models import (
     AccessibilityStatement,
     BuildingAccessibility,
     ContactDetail,
+    Document,
+    DocumentToBring,
     NonAccessibleContent,
     Notice,
+    Page,
+    ServiceStep,
     SiteSettings,
     TextPage,
 )
+
+# An empty slug of another language is stored as NULL, not ""; the page then uses the Polish one.
+NULL_SLUGS = {"slug": None}
 
 
 @register(TextPage)
@@ -50,3 +57,39 @@ class BuildingAccessibilityTranslationOptions(TranslationOptions):
 class NoticeTranslationOptions(TranslationOptions):
     fields = ("text", "link_text")
     required_languages = ("pl",)
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "slug",
+        "lead",
+        "body",
+        "cover_alt",
+        "audience",
+        "benefits",
+        "fee_note",
+        "place_note",
+        "legal_basis",
+    )
+    empty_values = NULL_SLUGS
+    required_languages = {"pl": ("title",)}
+
+
+@register(ServiceStep)
+class ServiceStepTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("pl",)
+
+
+@register(DocumentToBring)
+class DocumentToBringTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("pl",)
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "accessibility_note")
+    required_languages = {"pl": ("title",)}

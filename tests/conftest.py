@@ -65,6 +65,7 @@ def editor(db):
         import_module(f"{app}.migrations.0002_content_editors").grant(django_apps, None)
     import_module("events.migrations.0002_audiences_and_editors").grant(django_apps, None)
     import_module("pages.migrations.0004_notice_editors").grant(django_apps, None)
+    import_module("pages.migrations.0008_content_editors_page_tree").grant(django_apps, None)
     user = UserFactory(username="redaktorka", is_staff=True)
     user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
     return user

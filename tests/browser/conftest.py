@@ -41,6 +41,7 @@ from tests.factories import (
     PostFactory,
     PostImageFactory,
 )
+from tests.tree_content import add_tree_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -74,6 +75,9 @@ PAGE_TYPES = {
     "events list": lambda made: reverse("events:index"),
     "event page": lambda made: made["event"].get_absolute_url(),
     "past events": lambda made: made["past_event"].get_absolute_url(),
+    "page with subpages": lambda made: made["about"].get_absolute_url(),
+    "service": lambda made: made["service"].get_absolute_url(),
+    "forms to download": lambda made: made["forms"].get_absolute_url(),
     "404": lambda made: "/nie-ma-takiej-strony/",
 }
 LANGUAGE_PREFIXES = {"pl": "", "en": "/en", "uk": "/uk"}
@@ -141,6 +145,7 @@ def make_content():
         "programme": Programme.objects.published().first(),
         "portrait": portrait,
         **add_events_and_a_notice(post),
+        **add_tree_content(),
     }
 
 

@@ -2,10 +2,9 @@
 page without scrolling, before any notice, and the first unit's on /godziny-otwarcia/; the tools
 and languages are one tap away.
 
-Measured with the worst case the header will carry: the main menu with the page tree's sections
-added and a notice at the top of <main>. Until those are built (issues 13 and 15) they are put in
-by overriding two templates (`worst_case_layout`); once they exist, the fixture should create the
-menu's pages and a notice as content instead, and the assertions stay.
+Measured with the worst case the header carries: the main menu with five editor-chosen sections
+beside the fixed ones (the demo's three and two more, with long names) and the suite's notice
+at the top of <main> (`worst_case_layout`).
 """
 
 import datetime
@@ -13,10 +12,14 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.test.utils import override_settings
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+from cus_site.slugs import slugify_pl
+from pages.menu import FIXED_SECTIONS
+from tests.factories import NoticeFactory, PageFactory
+
+# No test transaction here: `worst_case_layout` commits its rows so that the live server's
+# thread sees them, and deletes them afterwards.
+pytestmark = pytest.mark.browser
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 PHONES = [(390, 844), (320, 640)]
@@ -27,10 +30,11 @@ MOMENTS = {
     "closed until Monday": datetime.datetime(2026, 11, 20, 18, 0, tzinfo=WARSAW),
     "Christmas Eve": datetime.datetime(2026, 12, 24, 10, 0, tzinfo=WARSAW),
 }
-EXTRA_SECTIONS = ["O nas", "Jak możemy pomóc", "Druki do pobrania", "Wydarzenia", "Komunikaty"]
-NOTICE = """<section class="notice" aria-labelledby="komunikat-1">
-<h2 id="komunikat-1">Komunikat</h2><p>W piątek 19 grudnia Biuro Obsługi Mieszkańców pracuje
-do 12:00 z powodu szkolenia pracowników. Sprawy pilne załatwisz w siedzibie.</p></section>"""
+EXTRA_SECTIONS = ["Projekty i programy unijne", "Dla seniorów i ich opiekunów"]
+NOTICE = (
+    "W piątek 19 grudnia Biuro Obsługi Mieszkańców pracuje do 12:00 z powodu szkolenia "
+    "pracowników. Sprawy pilne załatwisz w siedzibie."
+)
 
 STATUS_BOXES = """() => [...document.querySelectorAll('main .unit-status')].map(status => {
   const box = status.getBoundingClientRect();
@@ -39,23 +43,31 @@ STATUS_BOXES = """() => [...document.querySelectorAll('main .unit-status')].map(
           text: status.textContent.trim()};
 })"""
 STATUSES_BEFORE_NOTICE = """() => {
-  const notice = document.querySelector('main .notice');
+  const notice = document.querySelector('main .notices');
   return [...document.querySelectorAll('main .unit-status')].every(status =>
     status.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING);
 }"""
 
 
 @pytest.fixture
-def worst_case_layout(tmp_path):
-    """The main menu with five more sections and a notice at the top of <main>."""
-    menu = (settings.BASE_DIR / "templates/includes/main_menu.html").read_text()
-    extra = "".join(f'\n<li><a href="/{name}/">{name}</a></li>' for name in EXTRA_SECTIONS)
-    (tmp_path / "includes").mkdir()
-    (tmp_path / "includes/main_menu.html").write_text(menu + extra)
-    (tmp_path / "includes/notices.html").write_text(NOTICE)
-    engines = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
-    with override_settings(TEMPLATES=engines):
-        yield
+def worst_case_layout(site, django_db_blocker):
+    """Two more top-level pages in the main menu, beside the demo's three sections, and a
+    notice of two lines shown on the moments the tests travel to."""
+    with django_db_blocker.unblock():
+        extra = [
+            PageFactory(title_pl=name, slug_pl=slugify_pl(name), in_menu=True, position=10)
+            for name in EXTRA_SECTIONS
+        ]
+        notice = NoticeFactory(
+            text_pl=NOTICE,
+            shown_from=datetime.datetime(2026, 1, 1, tzinfo=WARSAW),
+            shown_until=datetime.datetime(2027, 1, 1, tzinfo=WARSAW),
+        )
+    yield
+    with django_db_blocker.unblock():
+        notice.delete()
+        for page in extra:
+            page.delete()
 
 
 def open_phone(browser, site, size, text_size):
@@ -79,8 +91,8 @@ def test_every_units_status_is_on_the_first_screen_of_the_home_page(
     for moment_name, moment in MOMENTS.items():
         with time_machine.travel(moment, tick=True):
             page.goto(site.address("home"))
-        assert page.locator("main .notice").count() == 1, "the notice is in place"
-        assert page.locator(".main-nav a").count() == 4 + len(EXTRA_SECTIONS)
+        assert page.locator("main .notices").count() == 1, "the notice is in place"
+        assert page.locator(".main-nav a").count() == len(FIXED_SECTIONS) + 5
         assert page.evaluate(STATUSES_BEFORE_NOTICE), "the status comes before the notice"
         boxes = page.evaluate(STATUS_BOXES)
         assert len(boxes) == 2

@@ -13,6 +13,7 @@ from events.models import Event
 from hours.models import Unit
 from news.models import Category, Post
 from osl.models import Introduction, Programme
+from tests.tree_content import add_tree_content
 
 LANGUAGES = {"pl": "", "en": "/en", "uk": "/uk"}
 MENU_NEWS = {"pl": "Aktualności", "en": "News", "uk": "Новини"}
@@ -23,6 +24,7 @@ LINK = re.compile(r'<a [^>]*href="([^"#]*)')
 @pytest.fixture
 def demo(db):
     call_command("load_demo", verbosity=0)
+    add_tree_content()
 
 
 def page_types():
@@ -49,6 +51,9 @@ def page_types():
         "events": "/wydarzenia/",
         "event": event.get_absolute_url(),
         "events-year": f"/wydarzenia/archiwum/{event.starts_on.year}/",
+        "page with subpages": "/o-nas/",
+        "service": "/jak-mozemy-pomoc/uslugi-opiekuncze/",
+        "forms to download": "/druki-do-pobrania/",
     }
 
 
