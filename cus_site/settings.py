@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "osl",
     "pages",
     "search",
+    "wordpress",
 ]
 
 MIDDLEWARE = [

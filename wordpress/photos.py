@@ -1,0 +1,139 @@
+"""The photos a post or page used, through our image rules, each file stored once.
+
+An image is its attachment when WordPress says which (the featured image's `_thumbnail_id`, a
+body image's `wp-image-N` class, a gallery's ids) or when its address is an attachment's, a
+resized copy (`a-300x200.jpg`) included; then the original file is taken, with the
+attachment's alt text (`_wp_attachment_image_alt`) and caption. The file goes through
+`cus_site.images` (formats, size, upright, no metadata) and is stored once per run and across
+runs (an import record per file), so every post that showed it, and the redirect from its old
+address, share one copy.
+"""
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cus_site import images
+
+from .content import ImageUse, original_url, plain_text
+from .media import UPLOADS_MARKER, MissingFile
+from .models import ImportRecord
+
+
+@dataclass
+class Attachment:
+    wp_id: int
+    url: str
+    file: str
+    alt: str
+    caption: str
+    title: str
+    parent: int
+    line: int
+
+    @classmethod
+    def from_item(cls, item):
+        return cls(
+            wp_id=item.wp_id,
+            url=item.attachment_url or item.link,
+            file=item.meta.get("_wp_attached_file", ""),
+            alt=plain_text(item.meta.get("_wp_attachment_image_alt", "")),
+            caption=plain_text(item.excerpt),
+            title=item.plain_title,
+            parent=item.parent,
+            line=item.line,
+        )
+
+    @property
+    def source(self):
+        """Where the file is: the uploads path WordPress recorded, else its address."""
+        return f"{UPLOADS_MARKER}{self.file}" if self.file else self.url
+
+
+@dataclass
+class Photo:
+    """A photo ready for a model: its stored file and what the attachment says about it."""
+
+    name: str
+    old_path: str
+    alt: str
+    caption: str
+    attachment_id: int | None
+
+
+def old_path(url):
+    return urlsplit(url).path
+
+
+class Photos:
+    """Finds, checks and stores the photos of one run; `stored` learns every new file."""
+
+    def __init__(self, run):
+        self.run = run
+        self.attachments = run.export.attachments
+        self.by_path = {
+            old_path(original_url(a.url)): a for a in self.attachments.values() if a.url
+        }
+        self.files = {}  # old path → (stored name, width, height)
+
+    def attachment_for(self, use):
+        if use.attachment_id in self.attachments:
+            return self.attachments[use.attachment_id]
+        return self.by_path.get(old_path(original_url(use.url))) if use.url else None
+
+    def photo(self, use, item, folder):
+        """The Photo for an ImageUse, or None (with a warning in the report) if it cannot be."""
+        attachment = self.attachment_for(use)
+        if attachment is None and not use.url:
+            self.run.report.warn(item, f"Brak załącznika nr {use.attachment_id} w eksporcie.")
+            return None
+        url = attachment.url if attachment else original_url(use.url)
+        source = attachment.source if attachment else url
+        name = self.stored_name(old_path(url), source, folder, item)
+        if name is None:
+            return None
+        return Photo(
+            name=name,
+            old_path=old_path(url),
+            alt=(attachment.alt if attachment else "") or use.alt,
+            caption=use.caption or (attachment.caption if attachment else ""),
+            attachment_id=attachment.wp_id if attachment else None,
+        )
+
+    def featured(self, item, folder):
+        if item.thumbnail_id is None:
+            return None
+        return self.photo(ImageUse(attachment_id=item.thumbnail_id, url=""), item, folder)
+
+    def stored_name(self, path, source, folder, item):
+        if path in self.files:
+            return self.files[path]
+        record = self.run.records.get(ImportRecord.Kind.FILE, path)
+        name = record.details.get("name") if record else None
+        if not (name and default_storage.exists(name)):
+            name = self._store(path, source, folder, item)
+        if name:
+            self.files[path] = name
+        return name
+
+    def _store(self, path, source, folder, item):
+        try:
+            content = self.run.media.fetch(source)
+            upload = images.cleaned_upload(SimpleUploadedFile(PurePosixPath(path).name, content))
+        except MissingFile as problem:
+            self.run.report.warn(item, str(problem))
+            return None
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            self.run.report.warn(item, f"Plik {PurePosixPath(path).name} pominięto: {reason}")
+            return None
+        name = default_storage.save(f"{folder}{upload.name}", ContentFile(upload.read()))
+        self.run.stored.add(name)
+        self.run.report.count("images", "created")
+        self.run.records.save_file(path, name)
+        return name
