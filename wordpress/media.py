@@ -72,8 +72,12 @@ class Media:
         self.max_bytes = max_bytes
         self.opener = urllib.request.build_opener(OwnHostsRedirects(self.hosts))
 
-    def fetch(self, url):
-        content = self._from_uploads(url) if self.uploads else self._download(url)
+    def fetch(self, url, in_uploads=""):
+        """The file's bytes; `in_uploads` is its path under wp-content/uploads if known."""
+        if self.uploads:
+            content = self._from_uploads(f"{UPLOADS_MARKER}{in_uploads}" if in_uploads else url)
+        else:
+            content = self._download(url)
         if _looks_like_html(content):
             raise MissingFile(
                 f"Pod adresem {url} jest strona HTML, a nie plik (np. strona błędu serwera)."

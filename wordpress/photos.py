@@ -21,7 +21,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from cus_site import images
 
 from .content import ImageUse, original_url, plain_text
-from .media import UPLOADS_MARKER, MissingFile
+from .media import MissingFile
 from .models import ImportRecord
 
 
@@ -48,11 +48,6 @@ class Attachment:
             parent=item.parent,
             line=item.line,
         )
-
-    @property
-    def source(self):
-        """Where the file is: the uploads path WordPress recorded, else its address."""
-        return f"{UPLOADS_MARKER}{self.file}" if self.file else self.url
 
 
 @dataclass
@@ -93,8 +88,8 @@ class Photos:
             self.run.report.warn(item, f"Brak załącznika nr {use.attachment_id} w eksporcie.")
             return None
         url = attachment.url if attachment else original_url(use.url)
-        source = attachment.source if attachment else url
-        name = self.stored_name(old_path(url), source, folder, item)
+        in_uploads = attachment.file if attachment else ""
+        name = self.stored_name(url, in_uploads, folder, item)
         if name is None:
             return None
         return Photo(
@@ -110,20 +105,24 @@ class Photos:
             return None
         return self.photo(ImageUse(attachment_id=item.thumbnail_id, url=""), item, folder)
 
-    def stored_name(self, path, source, folder, item):
+    def stored_name(self, url, in_uploads, folder, item):
+        """The stored file of an address, fetched and stored unless this or an earlier run
+        did already (`in_uploads`: the path WordPress recorded under wp-content/uploads)."""
+        path = old_path(url)
         if path in self.files:
             return self.files[path]
         record = self.run.records.get(ImportRecord.Kind.FILE, path)
         name = record.details.get("name") if record else None
         if not (name and default_storage.exists(name)):
-            name = self._store(path, source, folder, item)
+            name = self._store(url, in_uploads, folder, item)
         if name:
             self.files[path] = name
         return name
 
-    def _store(self, path, source, folder, item):
+    def _store(self, url, in_uploads, folder, item):
+        path = old_path(url)
         try:
-            content = self.run.media.fetch(source)
+            content = self.run.media.fetch(url, in_uploads)
             upload = images.cleaned_upload(SimpleUploadedFile(PurePosixPath(path).name, content))
         except MissingFile as problem:
             self.run.report.warn(item, str(problem))

@@ -96,9 +96,9 @@ def item(
     </item>"""
 
 
-def attachment(wp_id, path, *, alt="", caption="", parent=0, title="zdjęcie"):
+def attachment(wp_id, path, *, alt="", caption="", parent=0, title="zdjęcie", site=SITE):
     """An image attachment whose file is `wp-content/uploads/<path>`."""
-    url = f"{SITE}/wp-content/uploads/{path}"
+    url = f"{site}/wp-content/uploads/{path}"
     meta = {"_wp_attached_file": path}
     if alt:
         meta["_wp_attachment_image_alt"] = alt
@@ -111,7 +111,7 @@ def attachment(wp_id, path, *, alt="", caption="", parent=0, title="zdjęcie"):
         parent=parent,
         excerpt=caption,
         attachment_url=url,
-        link=f"{SITE}/?attachment_id={wp_id}",
+        link=f"{site}/?attachment_id={wp_id}",
         meta=meta,
     )
 

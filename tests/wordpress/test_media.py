@@ -1,0 +1,182 @@
+"""Photos of posts: from a local uploads folder or downloaded, through our image rules."""
+
+import functools
+import http.server
+import threading
+
+import pytest
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from news.models import Post, PostImage
+
+from .conftest import media_files
+from .wxr import SITE, attachment, export, item
+
+pytestmark = pytest.mark.django_db
+
+CAPTIONED = (
+    '[caption id="attachment_21" width="300"]<a href="{site}/wp-content/uploads/2023/09/plakat.png">'
+    '<img class="size-medium wp-image-21" src="{site}/wp-content/uploads/2023/09/plakat-300x200.png"'
+    ' alt="" /></a> Plakat pikniku[/caption]'
+)
+
+
+def piknik_export(site=SITE, body=None):
+    return export(
+        attachment(20, "2023/09/piknik.jpg", alt="Seniorzy przy stole w ogrodzie", site=site),
+        attachment(21, "2023/09/plakat.png", alt="Plakat z programem pikniku", site=site),
+        item(
+            1,
+            "Piknik rodzinny",
+            body if body is not None else f"Było wesoło.\n\n{CAPTIONED.format(site=site)}",
+            meta={"_thumbnail_id": "20"},
+        ),
+        site=site,
+    )
+
+
+def test_featured_image_is_upright_stripped_of_gps_and_awaits_consent(import_wxr, uploads, client):
+    result = import_wxr(piknik_export(), uploads=uploads)
+    post = Post.objects.get()
+    assert post.cover_alt == "Seniorzy przy stole w ogrodzie"
+    assert (post.cover_width, post.cover_height) == (300, 400)  # EXIF said "rotate 90°"
+    with default_storage.open(post.cover.name) as stored:
+        photo = Image.open(stored)
+        assert not photo.getexif() and "exif" not in photo.info and "comment" not in photo.info
+    assert post.cover_shows_people and not post.cover_consent
+    assert not post.cover_picture.is_public
+    assert "Seniorzy przy stole" not in client.get(post.get_absolute_url()).content.decode()
+    assert "bez potwierdzonej zgody" in result.report
+    assert post.cover.name in result.report
+
+
+def test_body_image_becomes_a_gallery_photo_with_its_caption(import_wxr, uploads):
+    import_wxr(piknik_export(), uploads=uploads)
+    post = Post.objects.get()
+    assert "<img" not in post.body and "Plakat pikniku" not in post.body
+    assert post.body == "<p>Było wesoło.</p>"
+    photo = PostImage.objects.get()
+    assert (photo.caption, photo.alt) == ("Plakat pikniku", "Plakat z programem pikniku")
+    assert photo.image.name.startswith("aktualnosci/galeria/") and photo.width == 300
+
+
+def test_consented_photos_are_shown_with_renditions(import_wxr, uploads, client, media_root):
+    import_wxr(piknik_export(), "--photos-consented", uploads=uploads)
+    post = Post.objects.get()
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert 'alt="Seniorzy przy stole w ogrodzie"' in page
+    assert 'alt="Plakat z programem pikniku"' in page
+    assert any(name.startswith("CACHE/images/") for name in media_files(media_root))
+
+
+def test_gallery_shortcode_takes_the_photos_it_names(import_wxr, uploads):
+    body = 'Zdjęcia:\n\n[gallery ids="21,20" columns="2"]'
+    import_wxr(piknik_export(body=body), uploads=uploads)
+    post = Post.objects.get()
+    assert post.body == "<p>Zdjęcia:</p>"
+    # 20 is the featured image: it is the cover, not a second time in the gallery.
+    assert list(PostImage.objects.values_list("alt", flat=True)) == ["Plakat z programem pikniku"]
+
+
+def test_gallery_without_ids_takes_the_posts_own_attachments(import_wxr, uploads):
+    xml = export(
+        attachment(21, "2023/09/plakat.png", alt="Plakat", parent=1),
+        item(1, "Galeria", "[gallery]"),
+    )
+    import_wxr(xml, uploads=uploads)
+    assert list(PostImage.objects.values_list("alt", flat=True)) == ["Plakat"]
+
+
+def test_missing_image_html_page_and_dotdot_path_are_warnings_not_a_stop(import_wxr, uploads):
+    xml = export(
+        attachment(30, "2023/09/nie-ma.jpg", alt="Brak"),
+        attachment(31, "2023/09/strona.jpg", alt="Strona"),
+        attachment(32, "2023/09/../../../../etc/passwd", alt="Sekrety"),
+        item(1, "Wpis z brakami", "Tekst", meta={"_thumbnail_id": "30"}),
+        item(
+            2,
+            "Drugi",
+            f'<img class="wp-image-31" src="{SITE}/wp-content/uploads/2023/09/strona.jpg">'
+            f'<img class="wp-image-32" src="{SITE}/x.jpg">',
+        ),
+    )
+    result = import_wxr(xml, uploads=uploads)
+    assert Post.objects.count() == 2
+    assert not Post.objects.get(title="Wpis z brakami").cover
+    assert not PostImage.objects.exists()
+    assert "#1 „Wpis z brakami” (wiersz" in result.report
+    assert "Brak pliku 2023/09/nie-ma.jpg w folderze --uploads" in result.report
+    assert "jest strona HTML, a nie plik" in result.report
+    assert "zawiera „..”" in result.report
+
+
+def test_photo_without_alt_text_is_imported_hidden_with_a_warning(import_wxr, uploads):
+    xml = export(
+        attachment(20, "2023/09/piknik.jpg"),
+        item(1, "Bez opisu", "Tekst", meta={"_thumbnail_id": "20"}),
+    )
+    result = import_wxr(xml, "--photos-consented", uploads=uploads)
+    post = Post.objects.get()
+    assert post.cover and not post.cover_picture.is_public
+    assert "nie ma tekstu alternatywnego" in result.report
+
+
+def test_one_file_used_by_two_posts_is_stored_once(import_wxr, uploads, media_root):
+    xml = export(
+        attachment(20, "2023/09/piknik.jpg", alt="Seniorzy"),
+        item(1, "Pierwszy", "a", meta={"_thumbnail_id": "20"}),
+        item(2, "Drugi", "b", meta={"_thumbnail_id": "20"}),
+    )
+    import_wxr(xml, uploads=uploads)
+    assert len({post.cover.name for post in Post.objects.all()}) == 1
+    assert len(media_files(media_root)) == 1
+
+
+class UploadsHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def old_site(uploads):
+    """The old site on 127.0.0.1, serving wp-content/uploads from the test's folder."""
+    root = uploads.parent / "www"
+    (root / "wp-content").mkdir(parents=True)
+    (root / "wp-content" / "uploads").symlink_to(uploads)
+    handler = functools.partial(UploadsHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_without_uploads_folder_images_are_downloaded_from_the_old_site(import_wxr, old_site):
+    result = import_wxr(piknik_export(site=old_site))
+    post = Post.objects.get()
+    assert (post.cover_width, post.cover_height) == (300, 400)
+    assert PostImage.objects.get().caption == "Plakat pikniku"
+    assert "Ostrzeżenia" not in result.report
+
+
+def test_downloads_come_only_from_the_old_site(import_wxr, old_site):
+    xml = export(
+        item(1, "Obcy obraz", '<img src="http://192.0.2.1/obraz.jpg" alt="x">Tekst'),
+        site=old_site,
+    )
+    result = import_wxr(xml)
+    assert not PostImage.objects.exists()
+    assert "import pobiera pliki tylko z niej" in result.report
+
+
+def test_download_of_a_missing_file_is_a_warning(import_wxr, old_site):
+    xml = export(
+        attachment(20, "2023/09/zgubione.jpg", alt="x", site=old_site),
+        item(1, "Wpis", "a", meta={"_thumbnail_id": "20"}),
+        site=old_site,
+    )
+    result = import_wxr(xml)
+    assert Post.objects.get().cover.name == ""
+    assert "serwer odpowiedział 404" in result.report
