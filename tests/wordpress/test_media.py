@@ -16,9 +16,11 @@ from .wxr import SITE, attachment, export, item
 pytestmark = pytest.mark.django_db
 
 CAPTIONED = (
-    '[caption id="attachment_21" width="300"]<a href="{site}/wp-content/uploads/2023/09/plakat.png">'
-    '<img class="size-medium wp-image-21" src="{site}/wp-content/uploads/2023/09/plakat-300x200.png"'
-    ' alt="" /></a> Plakat pikniku[/caption]'
+    '[caption id="attachment_21" width="300"]'
+    '<a href="{site}/wp-content/uploads/2023/09/plakat.png">'
+    '<img class="size-medium wp-image-21" '
+    'src="{site}/wp-content/uploads/2023/09/plakat-300x200.png" alt="" /></a>'
+    " Plakat pikniku[/caption]"
 )
 
 
