@@ -97,7 +97,8 @@ class Run:
             else:
                 skipped[f"inne taksonomie ({term.taxonomy})"] += 1
         for reason, number in skipped.items():
-            self.report.skip("other", reason, number)
+            if number:
+                self.report.skip("other", reason, number)
         return export
 
     @staticmethod

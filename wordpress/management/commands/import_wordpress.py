@@ -71,7 +71,7 @@ class Command(BaseCommand):
     def progress(self, total):
         """A bar on a terminal, a line every few per cent otherwise (logs, cron, CI)."""
         if sys.stderr.isatty():
-            bar = tqdm(total=total, unit=" poz.", desc="Import", file=sys.stderr)
+            bar = tqdm(total=total, unit=" poz.", desc="Import", file=sys.stderr, disable=False)
 
             def advance(title):
                 bar.update()
