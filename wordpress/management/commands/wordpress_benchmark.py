@@ -12,10 +12,31 @@ from news.models import Post
 from wordpress.importer import Run
 
 SITE = "http://stara-strona.example"
-WORDS = (
-    "Centrum Usług Społecznych zaprasza seniorów rodziny dzieci na spotkanie warsztaty "
-    "piknik sąsiedzki wolontariat pomoc sąsiedzka klub seniora Tarnów osiedle"
-).split()
+WORDS = [
+    *[
+        "Centrum",
+        "Usług",
+        "Społecznych",
+        "zaprasza",
+        "seniorów",
+        "rodziny",
+        "dzieci",
+        "na",
+        "spotkanie",
+        "warsztaty",
+    ],
+    *[
+        "piknik",
+        "sąsiedzki",
+        "wolontariat",
+        "pomoc",
+        "sąsiedzka",
+        "klub",
+        "seniora",
+        "Tarnów",
+        "osiedle",
+    ],
+]
 
 
 def cdata(text):
