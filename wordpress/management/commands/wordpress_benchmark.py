@@ -13,29 +13,25 @@ from wordpress.importer import Run
 
 SITE = "http://stara-strona.example"
 WORDS = [
-    *[
-        "Centrum",
-        "Usług",
-        "Społecznych",
-        "zaprasza",
-        "seniorów",
-        "rodziny",
-        "dzieci",
-        "na",
-        "spotkanie",
-        "warsztaty",
-    ],
-    *[
-        "piknik",
-        "sąsiedzki",
-        "wolontariat",
-        "pomoc",
-        "sąsiedzka",
-        "klub",
-        "seniora",
-        "Tarnów",
-        "osiedle",
-    ],
+    "Centrum",
+    "Usług",
+    "Społecznych",
+    "zaprasza",
+    "seniorów",
+    "rodziny",
+    "dzieci",
+    "na",
+    "spotkanie",
+    "warsztaty",
+    "piknik",
+    "sąsiedzki",
+    "wolontariat",
+    "pomoc",
+    "sąsiedzka",
+    "klub",
+    "seniora",
+    "Tarnów",
+    "osiedle",
 ]
 
 
