@@ -1,6 +1,8 @@
 """Running the import again: nothing twice, newer items updated, editors' work kept; one
 transaction per file; --dry-run."""
 
+import datetime
+
 import pytest
 from django.core.management.base import CommandError
 
@@ -115,3 +117,17 @@ def test_a_fatal_error_midway_leaves_nothing_of_the_run(
     assert not Post.objects.exists() and not Category.objects.exists()
     assert not ImportRecord.objects.exists()
     assert media_files(media_root) == []
+
+
+def test_the_demo_post_of_the_same_item_is_completed_not_duplicated(import_wxr):
+    demo = Post.objects.create(
+        title="Warsztaty",
+        slug="warsztaty",
+        lead="Zajawka ze starej strony.",
+        status=Post.Status.PUBLISHED,
+        published_at=datetime.datetime(2023, 9, 12, 10, 0, tzinfo=datetime.UTC),
+    )
+    import_wxr(export(item(2, "Warsztaty", "Zapisy trwają.", name="warsztaty")))
+    assert list(Post.objects.values_list("pk", "slug", "body")) == [
+        (demo.pk, "warsztaty", "<p>Zapisy trwają.</p>")
+    ]
