@@ -10,6 +10,7 @@ run must not leave them, nor imagekit's cache believing in them.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -18,6 +19,7 @@ from cus_site import images
 
 from . import wxr
 from .categories import Categories
+from .files import Files
 from .media import Media, StoredFiles
 from .photos import Attachment, Photos
 from .posts import import_post
@@ -48,8 +50,17 @@ class Export:
     channel: wxr.Channel
     categories: list = field(default_factory=list)
     attachments: dict = field(default_factory=dict)
+    tags: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     posts: int = 0
+
+    @cached_property
+    def attachments_by_path(self):
+        return {urlsplit(a.url).path: a for a in self.attachments.values() if a.url}
+
+    def attachment_at(self, path):
+        """The attachment whose file is at this old path, or None."""
+        return self.attachments_by_path.get(path)
 
     @property
     def hosts(self):
@@ -93,6 +104,7 @@ class Run:
             if term.taxonomy == "category":
                 export.categories.append(term)
             elif term.taxonomy == "post_tag":
+                export.tags.append(term)
                 skipped["tagi (z założenia, zob. README)"] += 1
             else:
                 skipped[f"inne taksonomie ({term.taxonomy})"] += 1
@@ -136,6 +148,7 @@ class Run:
         self.records = Records(self.export.channel.site)
         self.categories = Categories(self)
         self.categories.import_all(self.export.categories)
+        self.files = Files(self)
         self.photos = Photos(self)
         advance = self.progress(self.export.posts + len(self.export.pages))
         for item in wxr.read(self.path):

@@ -1,28 +1,21 @@
-"""The photos a post or page used, through our image rules, each file stored once.
+"""The photos a post or page used, through our image rules.
 
 An image is its attachment when WordPress says which (the featured image's `_thumbnail_id`, a
 body image's `wp-image-N` class, a gallery's ids) or when its address is an attachment's, a
 resized copy (`a-300x200.jpg`) included; then the original file is taken, with the
 attachment's alt text (`_wp_attachment_image_alt`) and caption. The file goes through
-`cus_site.images` (formats, size, upright, no metadata) and is stored once per run and across
-runs (an import record per file), so every post that showed it, and the redirect from its old
-address, share one copy.
+`cus_site.images` (formats, size, upright, no metadata) and is stored once (`files.Files`).
 """
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
-
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cus_site import images
 
 from .content import ImageUse, original_url, plain_text
-from .media import MissingFile
-from .models import ImportRecord
+from .files import Rules
+
+IMAGES = Rules(images.cleaned_upload, "images")
 
 
 @dataclass
@@ -35,6 +28,7 @@ class Attachment:
     title: str
     parent: int
     line: int
+    link: str
 
     @classmethod
     def from_item(cls, item):
@@ -47,6 +41,7 @@ class Attachment:
             title=item.plain_title,
             parent=item.parent,
             line=item.line,
+            link=item.link,
         )
 
 
@@ -74,7 +69,6 @@ class Photos:
         self.by_path = {
             old_path(original_url(a.url)): a for a in self.attachments.values() if a.url
         }
-        self.files = {}  # old path → (stored name, width, height)
 
     def attachment_for(self, use):
         if use.attachment_id in self.attachments:
@@ -89,7 +83,7 @@ class Photos:
             return None
         url = attachment.url if attachment else original_url(use.url)
         in_uploads = attachment.file if attachment else ""
-        name = self.stored_name(url, in_uploads, folder, item)
+        name = self.run.files.stored(url, in_uploads, folder, item, IMAGES)
         if name is None:
             return None
         return Photo(
@@ -104,35 +98,3 @@ class Photos:
         if item.thumbnail_id is None:
             return None
         return self.photo(ImageUse(attachment_id=item.thumbnail_id, url=""), item, folder)
-
-    def stored_name(self, url, in_uploads, folder, item):
-        """The stored file of an address, fetched and stored unless this or an earlier run
-        did already (`in_uploads`: the path WordPress recorded under wp-content/uploads)."""
-        path = old_path(url)
-        if path in self.files:
-            return self.files[path]
-        record = self.run.records.get(ImportRecord.Kind.FILE, path)
-        name = record.details.get("name") if record else None
-        if not (name and default_storage.exists(name)):
-            name = self._store(url, in_uploads, folder, item)
-        if name:
-            self.files[path] = name
-        return name
-
-    def _store(self, url, in_uploads, folder, item):
-        path = old_path(url)
-        try:
-            content = self.run.media.fetch(url, in_uploads)
-            upload = images.cleaned_upload(SimpleUploadedFile(PurePosixPath(path).name, content))
-        except MissingFile as problem:
-            self.run.report.warn(item, str(problem))
-            return None
-        except ValidationError as error:
-            reason = " ".join(error.messages)
-            self.run.report.warn(item, f"Plik {PurePosixPath(path).name} pominięto: {reason}")
-            return None
-        name = default_storage.save(f"{folder}{upload.name}", ContentFile(upload.read()))
-        self.run.stored.add(name)
-        self.run.report.count("images", "created")
-        self.run.records.save_file(path, name)
-        return name

@@ -21,9 +21,10 @@ from django.db import models
 from django.utils import formats, timezone, translation
 
 from cus_site.slugs import slugify_any
-from news.models import SLUG_LENGTH, Post, PostImage
+from news.models import SLUG_LENGTH, Post, PostAttachment, PostImage
 
 from . import content
+from .documents import relinked, stored_documents
 from .models import ImportRecord
 from .records import digest
 from .report import entry
@@ -109,10 +110,8 @@ def import_post(run, item):
     post = post or _demo_post(item)
     outcome = "updated" if post else "created"
     post = post or Post()
-    photos = _fill(run, item, post)
-    run.records.save(
-        KIND, item.wp_id, post, post.title_pl, item_hash, row_hash(post), {"photos": photos}
-    )
+    made = _fill(run, item, post)
+    run.records.save(KIND, item.wp_id, post, post.title_pl, item_hash, row_hash(post), made)
     run.report.count("posts", outcome)
 
 
@@ -147,14 +146,18 @@ def _fill(run, item, post):
     post.title_pl = title(item, moment)
     if not post.slug_pl or slugify_any(post.slug_pl) != base_slug(item, moment):
         post.slug_pl = Post.objects.unique_slug(base_slug(item, moment), exclude_pk=post.pk)
-    post.body_pl = body.html
+    linked = stored_documents(run, item, body.documents, _folder("aktualnosci/dokumenty/"))
+    post.body_pl = relinked(body.html, linked)
     post.lead_pl = content.lead(item.excerpt, body.html) or post.title_pl
     post.status = status(item)
     post.published_at = moment
     _set_cover(run, item, post)
     post.save()
     post.categories.set(run.categories.ids_for(item))
-    return _set_gallery(run, item, post, body)
+    return {
+        "photos": _set_gallery(run, item, post, body),
+        "attachments": _set_attachments(run, item, post, linked),
+    }
 
 
 def _count_removed(run, item, body):
@@ -162,6 +165,23 @@ def _count_removed(run, item, body):
         run.report.removed_shortcodes.update(body.removed_shortcodes)
         names = ", ".join(f"[{name}]" for name in sorted(body.removed_shortcodes))
         run.report.warn(item, f"usunięto nieznane skróty (shortcodes): {names}")
+
+
+def _remove_earlier(run, item, rows, name):
+    """The photos or attachments an earlier run gave this post (an update replaces them)."""
+    record = run.records.get(KIND, item.wp_id)
+    if record:
+        rows.filter(pk__in=record.details.get(name, [])).delete()
+
+
+def _set_attachments(run, item, post, linked):
+    _remove_earlier(run, item, PostAttachment.objects.filter(post=post), "attachments")
+    made = []
+    for position, (title_text, name, _old) in enumerate(linked):
+        attachment = PostAttachment(post=post, title_pl=title_text, file=name, position=position)
+        attachment.save()
+        made.append(attachment.pk)
+    return made
 
 
 def _folder(prefix):
@@ -181,9 +201,7 @@ def _set_cover(run, item, post):
 
 def _set_gallery(run, item, post, body):
     """The body's images as the post's gallery; the photos imported before are replaced."""
-    record = run.records.get(KIND, item.wp_id)
-    if record:
-        PostImage.objects.filter(post=post, pk__in=record.details.get("photos", [])).delete()
+    _remove_earlier(run, item, PostImage.objects.filter(post=post), "photos")
     uses = list(body.images)
     if body.whole_gallery:
         children = [a for a in run.export.attachments.values() if a.parent == item.wp_id]

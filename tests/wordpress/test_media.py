@@ -9,6 +9,8 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from news.models import Post, PostImage
+from tests.documentfiles import docx
+from tests.factories import blank_pdf
 
 from .conftest import media_files
 from .wxr import SITE, attachment, export, item
@@ -182,3 +184,41 @@ def test_download_of_a_missing_file_is_a_warning(import_wxr, old_site):
     result = import_wxr(xml)
     assert Post.objects.get().cover.name == ""
     assert "serwer odpowiedział 404" in result.report
+
+
+@pytest.fixture
+def documents_folder(uploads):
+    (uploads / "2023" / "09" / "regulamin-konkursu.pdf").write_bytes(blank_pdf())
+    (uploads / "2023" / "09" / "wniosek.docx").write_bytes(docx())
+    (uploads / "2023" / "09" / "program.pdf").write_bytes(b"MZ\x90\x00" + b"\x00" * 200)
+    return uploads
+
+
+def test_linked_pdf_and_office_files_become_attachments_with_links_to_our_copy(
+    import_wxr, documents_folder, client
+):
+    body = (
+        f'Zobacz <a href="{SITE}/wp-content/uploads/2023/09/regulamin-konkursu.pdf">Regulamin '
+        'konkursu</a> i <a href="/wp-content/uploads/2023/09/wniosek.docx">tutaj</a>.'
+    )
+    result = import_wxr(export(item(1, "Konkurs", body)), uploads=documents_folder)
+    post = Post.objects.get()
+    attachments = list(post.attachments.all())
+    assert [(a.title, str(a.file_format)) for a in attachments] == [
+        ("Regulamin konkursu", "PDF"),
+        ("wniosek", "DOCX"),
+    ]
+    for document in attachments:
+        assert f'href="{document.file.url}"' in post.body
+    assert "wp-content" not in post.body
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "Załączniki" in page and "(PDF, 1\xa0KB)" in page
+    assert "dokumenty: utworzone 2" in result.output
+
+
+def test_a_program_named_pdf_is_refused_with_a_warning(import_wxr, documents_folder):
+    body = f'<a href="{SITE}/wp-content/uploads/2023/09/program.pdf">program</a>'
+    result = import_wxr(export(item(1, "Program", body)), uploads=documents_folder)
+    post = Post.objects.get()
+    assert not post.attachments.exists()
+    assert "Plik program.pdf pominięto: Tego pliku nie można dodać" in result.report
