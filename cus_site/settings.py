@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pages.middleware.ReaderOptionsVaryMiddleware",
     "cus_site.middleware.PublicCacheMiddleware",
+    # Innermost, so that it sees a 404 before CommonMiddleware turns it into a slash redirect.
+    "pages.middleware.RedirectMiddleware",
 ]
 # How long browsers and proxies may keep a public page (the hours status pages opt out).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", 300))

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("godziny-otwarcia/", include("hours.urls")),
     path("osl/", include("osl.urls")),
     path("szukaj/", include("search.urls")),
+    # Last: its final pattern, the page tree, takes any path the routes above leave.
     path("", include("pages.urls")),
     prefix_default_language=False,
 )

@@ -1,8 +1,13 @@
+from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms.models import BaseInlineFormSet
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, path, resolve, reverse
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -10,16 +15,25 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site.admin import SECURE_LINKS
+from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.slugs import slugify_pl
 
+from . import redirects
 from .models import (
     AccessibilityStatement,
     BuildingAccessibility,
     ContactDetail,
+    Document,
+    DocumentToBring,
     NonAccessibleContent,
+    Page,
+    Redirect,
+    ServiceStep,
     SiteSettings,
     TextPage,
 )
+from .page_parts import page_context
+from .tree import ANCESTORS, SLUG_LENGTH
 
 
 class SingleRowAdmin(TabbedTranslationAdmin):
@@ -120,3 +134,177 @@ class AccessibilityStatementAdmin(SingleRowAdmin):
         ),
         (_("Aplikacje mobilne"), {"fields": ["mobile_apps"]}),
     ]
+
+
+class ServiceStepInline(TranslationTabularInline):
+    model = ServiceStep
+    extra = 0
+    fields = ["text", "position"]
+
+
+class DocumentToBringInline(TranslationTabularInline):
+    model = DocumentToBring
+    extra = 0
+    fields = ["text", "position"]
+
+
+class DocumentInline(TranslationStackedInline):
+    model = Document
+    extra = 0
+    fields = ["title", "file", "accessibility_note", "position"]
+
+
+def tree_label(page):
+    """A page's title indented by its depth, so a list in the tree's order reads as a tree."""
+    return f"{'— ' * (page.depth - 1)}{page.title}"
+
+
+class PageAdminForm(DefaultSlugsForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "parent" in self.fields:
+            self.fields["parent"].label_from_instance = tree_label
+
+    def slug_from(self, title, language):
+        return slugify_pl(title, SLUG_LENGTH)
+
+
+@admin.register(Page)
+class PageAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+    form = PageAdminForm
+    list_display = ["tree_title", "address", "is_published", "in_menu", "role", "updated_at"]
+    list_filter = ["is_published", "in_menu", "role"]
+    search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
+    list_per_page = 100
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["parent", "title", "slug", "lead", "body"]}),
+        (
+            _("Publikacja i miejsce w serwisie"),
+            {"fields": ["is_published", "position", "in_menu", "role"]},
+        ),
+        (
+            _("Opis usługi – tylko na stronie, która opisuje usługę"),
+            {
+                "fields": [
+                    "audience",
+                    "benefits",
+                    "fee",
+                    "fee_note",
+                    "unit",
+                    "place_note",
+                    "legal_basis",
+                ],
+                "description": _(
+                    "Wypełnij to, co dotyczy usługi; puste części się nie pokażą. Kroki, "
+                    "dokumenty do przygotowania i druki do pobrania dodasz niżej."
+                ),
+            },
+        ),
+        cover_fieldset(),
+    ]
+    inlines = [ServiceStepInline, DocumentToBringInline, DocumentInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent")
+
+    @admin.display(description=_("tytuł"), ordering="sort_key")
+    def tree_title(self, page):
+        return tree_label(page)
+
+    @admin.display(description=_("adres"))
+    def address(self, page):
+        return page.get_absolute_url()
+
+    def view_on_site(self, page):
+        if Page.objects.published().filter(pk=page.pk).exists():
+            return page.get_absolute_url()
+        return reverse("admin:pages_page_preview", args=[page.pk])
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<int:object_id>/podglad/", preview, name="pages_page_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        """The page as residents will see it, published or not, under a banner saying which."""
+        page = get_object_or_404(Page.objects.select_related(ANCESTORS), pk=object_id)
+        if not self.has_view_permission(request, page):
+            raise PermissionDenied
+        is_public = Page.objects.published().filter(pk=page.pk).exists()
+        context = {"page": page, "preview": True, "is_public": is_public, **page_context(page)}
+        return TemplateResponse(request, "pages/page_detail.html", context)
+
+
+def answered_by_the_site(address):
+    """Whether an old address is a fixed page of the site or a page of the tree, which come
+    before redirects, so a redirect from it would never be used. Detail pages of the sections
+    (a post that is gone) answer 404 and are redirected; the root with a query string is
+    redirected before the home page."""
+    path, _sep, query = address.partition("?")
+    if query and path == "/":
+        return False
+    with translation.override(translation.get_language_from_path(path) or "pl"):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+        if match.view_name == "pages:page":
+            return Page.objects.published().at_address(match.kwargs["path"]) is not None
+    return not match.kwargs and not match.args
+
+
+class RedirectForm(forms.ModelForm):
+    class Meta:
+        model = Redirect
+        fields = ["old_address", "target"]
+
+    def clean_old_address(self):
+        address = redirects.old_address(self.cleaned_data["old_address"])
+        if answered_by_the_site(address):
+            raise ValidationError(
+                _(
+                    "Pod tym adresem jest strona serwisu, a ona ma pierwszeństwo, więc "
+                    "przekierowanie nigdy by nie zadziałało. Jeśli ta strona ma zniknąć, zmień "
+                    "jej adres albo ją usuń, a potem dodaj przekierowanie."
+                ),
+                code="answered",
+            )
+        return address
+
+    def clean_target(self):
+        return redirects.target_address(self.cleaned_data["target"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        old, target = cleaned_data.get("old_address"), cleaned_data.get("target")
+        if old and target:
+            try:
+                Redirect.objects.final_target(old, target)
+            except redirects.RedirectLoop as loop:
+                self.add_error("target", loop)
+        return cleaned_data
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    form = RedirectForm
+    list_display = ["old_address", "target_link", "origin", "created_at"]
+    list_filter = ["origin"]
+    search_fields = ["old_address", "target"]
+    readonly_fields = ["origin", "created_at"]
+
+    @admin.display(description=_("nowy adres"), ordering="target")
+    def target_link(self, redirect_row):
+        return format_html('<a href="{}">{}</a>', redirect_row.target, redirect_row.target)
+
+    def save_model(self, request, obj, form, change):
+        """Saved as every redirect is, so that chains through it collapse (A → B → C becomes
+        A → C); a changed old address is a new redirect in place of the old one."""
+        with transaction.atomic():
+            if change and "old_address" in form.changed_data:
+                Redirect.objects.filter(pk=obj.pk).delete()
+            [saved] = Redirect.objects.record([(obj.old_address, obj.target)], origin=obj.origin)
+        obj.pk = saved.pk

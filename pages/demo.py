@@ -5,11 +5,15 @@ organises the local community (OSL) and has two units, CUS and BOM, with opening
 is not known (street address, phone numbers, e-mails, ePUAP and e-Doręczenia addresses, BIP,
 the data protection officer, the statement's dates and contact person) stays empty for the
 editors to fill in, and the pages leave it out until then.
+
+The seed has no pages of the tree either, so the demo makes only the skeleton residents expect
+("O nas", "Jak możemy pomóc", "Druki do pobrania"), each saying that its content is being
+prepared, and nothing under them.
 """
 
 from django.conf import settings
 
-from .models import AccessibilityStatement, NonAccessibleContent, SiteSettings, TextPage
+from .models import AccessibilityStatement, NonAccessibleContent, Page, SiteSettings, TextPage
 
 MAP_SEARCH_URL = (
     "https://www.openstreetmap.org/search?query="
@@ -102,6 +106,50 @@ TEXT_PAGES = [
 ]
 
 
+IN_PREPARATION = {
+    "lead_pl": "Treść tego działu jest w przygotowaniu.",
+    "lead_en": "The content of this section is being prepared.",
+    "lead_uk": "Зміст цього розділу готується.",
+}
+SECTIONS = [
+    {
+        "slug_pl": "o-nas",
+        "slug_en": "about-us",
+        "title_pl": "O nas",
+        "title_en": "About us",
+        "title_uk": "Про нас",
+    },
+    {
+        "slug_pl": "jak-mozemy-pomoc",
+        "slug_en": "how-we-can-help",
+        "title_pl": "Jak możemy pomóc",
+        "title_en": "How we can help",
+        "title_uk": "Як ми можемо допомогти",
+        "role": Page.Role.SERVICES,
+    },
+    {
+        "slug_pl": "druki-do-pobrania",
+        "slug_en": "forms-to-download",
+        "title_pl": "Druki do pobrania",
+        "title_en": "Forms to download",
+        "title_uk": "Бланки для завантаження",
+        "role": Page.Role.DOCUMENTS,
+    },
+]
+
+
+def load_sections():
+    added = 0
+    for position, section in enumerate(SECTIONS, start=1):
+        fields = {**section, **IN_PREPARATION, "is_published": True, "in_menu": True}
+        slug = fields.pop("slug_pl")
+        _, created = Page.objects.get_or_create(
+            parent=None, slug_pl=slug, defaults={**fields, "position": position}
+        )
+        added += created
+    return added
+
+
 def load_site_settings():
     _, created = SiteSettings.objects.get_or_create(
         singleton=True, defaults={"city": "Tarnów", "map_url": MAP_SEARCH_URL}
@@ -152,4 +200,6 @@ def load(seed):
         added.append("deklaracja dostępności")
     if pages := load_text_pages():
         added.append(f"strony tekstowe: {pages}")
+    if sections := load_sections():
+        added.append(f"działy: {sections}")
     return "dodano: " + ", ".join(added) if added else "bez zmian"

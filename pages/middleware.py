@@ -1,5 +1,7 @@
 from django.utils.cache import patch_vary_headers
 
+from .redirects import Redirect
+
 
 class ReaderOptionsVaryMiddleware:
     """Tell caches that an HTML page depends on the reader-options cookie.
@@ -18,3 +20,27 @@ class ReaderOptionsVaryMiddleware:
         if response.get("Content-Type", "").startswith("text/html"):
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class RedirectMiddleware:
+    """Answer an old address from the site's redirects (`pages/redirects.py`).
+
+    Our own routes and the page tree come first, so a redirect is looked up only when they
+    answered 404; the one exception is the root with a query string (WordPress's `/?p=123`),
+    which the home page would answer with a 200, so it is looked up before the view runs.
+    Only GET and HEAD are redirected: a 301 would turn a form's POST into a GET.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if request.path_info == "/" and request.META.get("QUERY_STRING"):
+            found = Redirect.objects.for_request(request)
+            if found:
+                return found.response()
+        response = self.get_response(request)
+        found = Redirect.objects.for_request(request) if response.status_code == 404 else None
+        return found.response() if found else response

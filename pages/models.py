@@ -1,4 +1,6 @@
-"""The pages every Polish public body's site must have, and the centre's own details.
+"""The pages every Polish public body's site must have, and the centre's own details; the
+tree of editor-written pages, its services, documents and redirects are in their own modules,
+imported at the end so that Django finds them here.
 
 `TextPage` holds the three editor-written pages with fixed addresses (easy-to-read text, Polish
 Sign Language, the RODO clause). `SiteSettings` and `AccessibilityStatement` are single rows:
@@ -432,3 +434,23 @@ def clear_site_settings_cache(sender, **kwargs):
 
 post_save.connect(clear_site_settings_cache, sender=SiteSettings)
 post_delete.connect(clear_site_settings_cache, sender=SiteSettings)
+
+
+from .documents import Document  # noqa: E402
+from .redirects import Redirect  # noqa: E402
+from .services import DocumentToBring, ServiceStep  # noqa: E402
+from .tree import Page  # noqa: E402
+
+__all__ = [
+    "AccessibilityStatement",
+    "BuildingAccessibility",
+    "ContactDetail",
+    "Document",
+    "DocumentToBring",
+    "NonAccessibleContent",
+    "Page",
+    "Redirect",
+    "ServiceStep",
+    "SiteSettings",
+    "TextPage",
+]

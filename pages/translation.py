@@ -4,10 +4,17 @@ from .models import (
     AccessibilityStatement,
     BuildingAccessibility,
     ContactDetail,
+    Document,
+    DocumentToBring,
     NonAccessibleContent,
+    Page,
+    ServiceStep,
     SiteSettings,
     TextPage,
 )
+
+# An empty slug of another language is stored as NULL, not ""; the page then uses the Polish one.
+NULL_SLUGS = {"slug": None}
 
 
 @register(TextPage)
@@ -43,3 +50,39 @@ class NonAccessibleContentTranslationOptions(TranslationOptions):
 class BuildingAccessibilityTranslationOptions(TranslationOptions):
     fields = ("name", "description")
     required_languages = ("pl",)
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "slug",
+        "lead",
+        "body",
+        "cover_alt",
+        "audience",
+        "benefits",
+        "fee_note",
+        "place_note",
+        "legal_basis",
+    )
+    empty_values = NULL_SLUGS
+    required_languages = {"pl": ("title",)}
+
+
+@register(ServiceStep)
+class ServiceStepTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("pl",)
+
+
+@register(DocumentToBring)
+class DocumentToBringTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("pl",)
+
+
+@register(Document)
+class DocumentTranslationOptions(TranslationOptions):
+    fields = ("title", "accessibility_note")
+    required_languages = {"pl": ("title",)}

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 from .models import TextPage
@@ -32,4 +32,8 @@ urlpatterns = [
         name="privacy",
     ),
     path("wyglad/", views.reader_options, name="reader-options"),
+    path("dokumenty/<int:pk>/", views.document, name="document"),
+    # The page tree answers what no route of the site does: one to four slugs, each followed by
+    # a slash. It stays last, and cus_site/urls.py includes these patterns last.
+    re_path(r"^(?P<path>(?:[-\w]+/){1,4})$", views.PageView.as_view(), name="page"),
 ]

@@ -1,16 +1,31 @@
+import logging
+
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.shortcuts import redirect, render
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
+from cus_site.translated import object_language_links
 from hours.views import shows_status
 
 from . import reader
-from .models import AccessibilityStatement, ContactDetail, SiteSettings, TextPage
+from .models import AccessibilityStatement, ContactDetail, Document, Page, SiteSettings, TextPage
+from .page_parts import page_context
+from .tree import PATH_LENGTH
+
+logger = logging.getLogger(__name__)
 
 
 @shows_status
@@ -90,3 +105,51 @@ def reader_options(request):
     response.headers["X-Robots-Tag"] = "noindex"
     reader.store(response, reader.chosen(request))
     return response
+
+
+class PageView(DetailView):
+    """A page of the tree at its address (the path of slugs), with its breadcrumbs, service
+    parts, documents and subpages."""
+
+    template_name = "pages/page_detail.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        path = self.kwargs["path"]
+        page = Page.objects.published().at_address(path) if len(path) <= PATH_LENGTH else None
+        if page is None:
+            raise Http404(_("Nie ma takiej strony."))
+        return page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_context(self.object), **self.language_links())
+        return context
+
+    def language_links(self):
+        return object_language_links(self.object)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["unit_hours"]:
+            # The unit's status is right only until its next opening or closing time.
+            patch_cache_control(response, no_cache=True, max_age=0, must_revalidate=True)
+        return response
+
+
+@require_safe
+def document(request, pk):
+    """A document's current file, under the address that stays when the file is replaced."""
+    found = get_object_or_404(Document.objects.published(), pk=pk)
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError:
+        logger.warning("Document file %s is missing from MEDIA_ROOT.", found.file.name)
+        raise Http404(_("Nie ma takiego dokumentu.")) from None
+    file_format = found.file_format
+    return FileResponse(
+        handle,
+        as_attachment=not (file_format and file_format.inline),
+        filename=found.download_name,
+        content_type=file_format.content_type if file_format else "application/octet-stream",
+    )

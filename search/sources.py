@@ -13,10 +13,13 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
+
+from . import words
 
 # Block-level tags end a word: "<p>Senior</p><p>Klub</p>" is "Senior Klub", not "SeniorKlub".
 BLOCK_TAG = re.compile(r"</?(?:p|br|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|div)\b[^>]*>", re.I)
@@ -67,7 +70,68 @@ SOURCES = (
     Source("news.Post", _("Aktualność"), date_field="published_at"),
     Source("osl.Programme", _("Program OSL"), date_field="updated_on"),
     Source("pages.TextPage", _("Strona"), date_field="updated_at"),
+    Source(
+        "pages.Page",
+        _("Strona"),
+        date_field="updated_at",
+        text_fields=("lead", "body", "audience", "benefits"),
+    ),
+    Source("pages.Document", _("Dokument do pobrania"), date_field="updated_at", text_fields=()),
 )
+
+
+@dataclass(frozen=True)
+class FixedPage:
+    """A page of the site with no row of content behind it to index (the opening hours, the
+    contact page, the statement). It is offered above the results when every word of the query
+    is a form of one of its words: its title and others that lead there, in each language."""
+
+    url_name: str
+    title: str
+    words: str
+    # The page exists only once a row of this model does (the statement), if given.
+    requires: str | None = None
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+    def matches(self, terms):
+        folded = words.folded_words(f"{self.title} {self.words}")
+        return bool(terms) and all(any(term.matches(word) for word in folded) for term in terms)
+
+    def exists(self):
+        return self.requires is None or apps.get_model(self.requires).objects.exists()
+
+
+FIXED_PAGES = (
+    FixedPage(
+        "hours:index",
+        _("Godziny otwarcia"),
+        _("godziny otwarcia czynne otwarte zamknięte kiedy święta dni wolne jednostki"),
+    ),
+    FixedPage(
+        "pages:contact",
+        _("Kontakt"),
+        _("kontakt adres telefon e-mail poczta ePUAP e-Doręczenia mapa dojazd siedziba"),
+    ),
+    FixedPage(
+        "pages:accessibility-statement",
+        _("Deklaracja dostępności"),
+        _("deklaracja dostępności dostępność niepełnosprawność architektoniczna"),
+        requires="pages.AccessibilityStatement",
+    ),
+    FixedPage("news:index", _("Aktualności"), _("aktualności wiadomości nowości wpisy")),
+    FixedPage(
+        "osl:index",
+        _("Organizowanie społeczności lokalnej"),
+        _("OSL organizowanie społeczności lokalnej programy"),
+    ),
+)
+
+
+def fixed_pages_for(terms):
+    return [page for page in FIXED_PAGES if page.matches(terms) and page.exists()]
 
 
 def source_for(model):

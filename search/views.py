@@ -6,6 +6,7 @@ from django.views.generic import ListView
 from . import words
 from .forms import SearchForm
 from .models import SearchEntry, SearchWord
+from .sources import fixed_pages_for
 
 RESULTS_PER_PAGE = 10
 
@@ -59,6 +60,7 @@ class SearchView(ListView):
             "kept_query": urlencode({"q": query}),
             "searched": bool(self.terms),
             "corrections": self.corrections,
+            "fixed_pages": fixed_pages_for(self.terms) if page.number == 1 else [],
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
         }
 

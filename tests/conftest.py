@@ -63,6 +63,7 @@ def editor(db):
     test earlier may have flushed the rows they made (run again, they change nothing)."""
     for app in ("news", "osl", "pages"):
         import_module(f"{app}.migrations.0002_content_editors").grant(django_apps, None)
+    import_module("pages.migrations.0004_content_editors_page_tree").grant(django_apps, None)
     user = UserFactory(username="redaktorka", is_staff=True)
     user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
     return user

@@ -290,3 +290,50 @@ class SourceFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     text_pl = factory.Sequence(lambda n: f"Autor {n}, Tytuł książki; Warszawa 2014")
     order = factory.Sequence(lambda n: n)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published page of the tree, top-level unless given a `parent`."""
+
+    class Meta:
+        model = "pages.Page"
+
+    title_pl = factory.Sequence(lambda n: f"Strona {n}")
+    slug_pl = factory.Sequence(lambda n: f"strona-{n}")
+    lead_pl = factory.Sequence(lambda n: f"Wstęp strony {n}.")
+    body_pl = "<p>Treść strony.</p>"
+    is_published = True
+    position = factory.Sequence(lambda n: n)
+
+
+class ServiceStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.ServiceStep"
+
+    page = factory.SubFactory(PageFactory)
+    text_pl = factory.Sequence(lambda n: f"Krok numer {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class DocumentToBringFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.DocumentToBring"
+
+    page = factory.SubFactory(PageFactory)
+    text_pl = "Dowód osobisty"
+    position = factory.Sequence(lambda n: n)
+
+
+class PageDocumentFactory(factory.django.DjangoModelFactory):
+    """A real PDF attached to a page; its size is stored as the admin form stores it."""
+
+    class Meta:
+        model = "pages.Document"
+
+    page = factory.SubFactory(PageFactory)
+    title_pl = factory.Sequence(lambda n: f"Wniosek numer {n}")
+    file = factory.django.FileField(
+        filename="wniosek.pdf", from_func=lambda: io.BytesIO(blank_pdf())
+    )
+    size = factory.LazyAttribute(lambda document: document.file.size)
+    position = factory.Sequence(lambda n: n)

@@ -190,8 +190,9 @@ def test_page_reads_a_fixed_number_of_queries_for_many_units(client, django_asse
         add_hours(unit, range(5), datetime.time(13), datetime.time(16))
         SpecialHoursFactory(special_day__unit=unit, special_day__date_from=DECEMBER_1)
     SpecialDayFactory(date_from=datetime.date(2026, 11, 27), reason="Dla wszystkich")
-    # The page: units, their hours, special days, their hours; the footer: units, their hours.
-    with django_assert_max_num_queries(6):
+    # The page: units, their hours, special days, their hours; the footer: units, their hours;
+    # the menu: its pages.
+    with django_assert_max_num_queries(7):
         page = page_at(client, at(2026, 11, 17, 10, 0))
     assert page.count('class="unit-hours"') == 27
 

@@ -136,9 +136,11 @@ def test_privacy_page_without_a_named_officer_gives_the_postal_route_only(client
 
 def test_text_pages_cost_one_query_beyond_the_layout(client, privacy_page):
     client.get(reverse("pages:home"))  # the centre's details are cached from here on
-    with CaptureQueriesContext(connection) as layout:
+    with CaptureQueriesContext(connection) as not_found:
         client.get("/nie-ma-takiej-strony/")
+    # The 404 is the layout and two look-ups of its address: in the page tree, in the redirects.
+    layout = len(not_found) - 2
     for name in ("pages:easy-read", "pages:sign-language", "pages:privacy"):
         with CaptureQueriesContext(connection) as text_page:
             page_at(client, name)
-        assert len(text_page) == len(layout) + 1, name
+        assert len(text_page) == layout + 1, name
