@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from .media import MissingFile
+from .media import BadFile, MissingFile
 from .models import ImportRecord
+from .wxr import stop
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Files:
             if name is None:
                 return None
             self.names[path] = name
+            self.run.addresses.file(url, name, self.run.export.attachment_at(path))
         return self.names[path]
 
     def _store(self, url, in_uploads, folder, item, rules):
@@ -58,6 +60,8 @@ class Files:
             upload = rules.cleaned_upload(SimpleUploadedFile(file_name, content))
         except MissingFile as problem:
             return self._problem(path, item, str(problem))
+        except BadFile as problem:
+            raise stop(item, f"{problem}, i uruchom import ponownie") from None
         except ValidationError as error:
             reason = " ".join(error.messages)
             return self._problem(path, item, f"Plik {file_name} pominięto: {reason}")

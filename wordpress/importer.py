@@ -1,11 +1,12 @@
 """One run of the WordPress import: the whole file in one transaction.
 
 The file is read twice, never held whole: the first pass (`scan`) checks it and keeps what
-the second needs to look up (categories, attachments, pages, which are few); the second
-imports the posts one at a time. A fatal error anywhere rolls the transaction back and deletes
-the files the run stored, so nothing of it stays; `--dry-run` takes the same road on purpose
-after the report is complete. Photo renditions are made only after the commit: a rolled-back
-run must not leave them, nor imagekit's cache believing in them.
+the second needs to look up (categories, tags, attachments, pages, which are few); the second
+imports the posts one at a time; then come the pages (parents first) and, last, the redirects
+from every old address (`redirects.py`), written in one go. A fatal error anywhere rolls the
+transaction back and deletes the files the run stored, so nothing of it stays; `--dry-run`
+takes the same road on purpose after the report is complete. Photo renditions are made only
+after the commit: a rolled-back run must not leave them, nor imagekit's cache believing in them.
 """
 
 from collections import Counter
@@ -21,9 +22,11 @@ from . import wxr
 from .categories import Categories
 from .files import Files
 from .media import Media, StoredFiles
+from .pages import import_pages
 from .photos import Attachment, Photos
 from .posts import import_post
 from .records import Records
+from .redirects import OldAddresses
 from .report import Report, entry
 
 IMPORTED_TYPES = ("post", "page", "attachment")
@@ -148,6 +151,7 @@ class Run:
         self.records = Records(self.export.channel.site)
         self.categories = Categories(self)
         self.categories.import_all(self.export.categories)
+        self.addresses = OldAddresses(self)
         self.files = Files(self)
         self.photos = Photos(self)
         advance = self.progress(self.export.posts + len(self.export.pages))
@@ -155,6 +159,9 @@ class Run:
             if isinstance(item, wxr.Item) and item.post_type == "post" and not _skip_reason(item):
                 import_post(self, item)
                 advance(item.plain_title)
+        import_pages(self, self.export.pages, advance)
+        imported = {slug: row for slug, row in self.categories.by_slug.items() if row}
+        self.addresses.write(self.export.categories, imported, self.export.tags)
 
     def note_photo(self, item, picture, photo):
         """Remember a photo for its renditions, and tell the editors what it still needs."""

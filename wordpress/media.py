@@ -8,9 +8,12 @@ The rules:
 - Without it, the file is downloaded from the old site only (the hosts the export names for
   itself: a post cannot make the import fetch from anywhere else), over http or https, within
   TIMEOUT seconds and at most MAX_BYTES, following at most a few redirects on those hosts.
-- An HTML page where a file should be (a soft "not found", a login wall) is not a file.
-- Every problem is a MissingFile with a Polish sentence: the report lists it and the import
-  goes on; a missing file never stops it.
+- A missing or unreachable file is a MissingFile with a Polish sentence: the report lists it
+  and the import goes on; a missing file never stops it.
+- A file that is not what the export says it is, is a BadFile, which stops the import (nothing
+  of the run stays): an HTML page where an image or document should be (a server's error page,
+  a login wall, a damaged copy of the uploads folder), or a path with `..` (an export that
+  tries to read outside the uploads). Both mean the source needs looking at before importing.
 """
 
 import urllib.error
@@ -32,6 +35,10 @@ class MissingFile(Exception):
     """A file the export uses that cannot be had; the message says why."""
 
 
+class BadFile(Exception):
+    """A file that is not what the export says; the message says why."""
+
+
 def relative_path(url):
     """The file's path inside `wp-content/uploads`, decoded, or MissingFile if it is unsafe."""
     path = unquote(urlsplit(url).path)
@@ -39,9 +46,9 @@ def relative_path(url):
         path = path.split(UPLOADS_MARKER, 1)[1]
     parts = PurePosixPath(path.lstrip("/")).parts
     if not parts or ".." in parts or "\x00" in path or "\\" in path:
-        raise MissingFile(
-            f"Adres pliku {url} zawiera „..” albo niedozwolone znaki: plik pominięto, "
-            "bo mógłby prowadzić poza folder z mediami."
+        raise BadFile(
+            f"adres pliku {url} zawiera „..” albo niedozwolone znaki, więc mógłby prowadzić "
+            "poza folder z mediami; popraw ten załącznik w WordPressie"
         )
     return PurePosixPath(*parts)
 
@@ -79,8 +86,9 @@ class Media:
         else:
             content = self._download(url)
         if _looks_like_html(content):
-            raise MissingFile(
-                f"Pod adresem {url} jest strona HTML, a nie plik (np. strona błędu serwera)."
+            raise BadFile(
+                f"pod adresem {url} jest strona HTML, a nie plik (np. strona błędu serwera "
+                "albo uszkodzona kopia folderu uploads); sprawdź ten plik"
             )
         return content
 
@@ -88,7 +96,7 @@ class Media:
         relative = relative_path(url)
         path = (self.uploads / relative).resolve()
         if not path.is_relative_to(self.uploads):
-            raise MissingFile(f"Plik {relative} prowadzi poza folder --uploads: pominięto go.")
+            raise BadFile(f"plik {relative} prowadzi poza folder --uploads")
         if not path.is_file():
             raise MissingFile(f"Brak pliku {relative} w folderze --uploads ({self.uploads}).")
         if path.stat().st_size > self.max_bytes:

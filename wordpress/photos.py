@@ -86,6 +86,8 @@ class Photos:
         name = self.run.files.stored(url, in_uploads, folder, item, IMAGES)
         if name is None:
             return None
+        if use.url and old_path(use.url) != old_path(url):
+            self.run.addresses.file(use.url, name)  # a resized copy the body showed
         return Photo(
             name=name,
             old_path=old_path(url),

@@ -99,20 +99,22 @@ def import_post(run, item):
         run.report.skip("posts", "usunięte tutaj")
         return
     item_hash = source_hash(run, item)
+    post = record.target if record and record.source_hash != item_hash else None
     if record and record.source_hash == item_hash:
         run.report.count("posts", "unchanged")
-        return
-    post = record.target if record else None
-    if post is not None and row_hash(post) != record.row_hash:
+    elif post is not None and row_hash(post) != record.row_hash:
         run.report.edited_here.append(_edited_entry(item, post))
         run.report.count("posts", "unchanged")
-        return
-    post = post or _demo_post(item)
-    outcome = "updated" if post else "created"
-    post = post or Post()
-    made = _fill(run, item, post)
-    run.records.save(KIND, item.wp_id, post, post.title_pl, item_hash, row_hash(post), made)
-    run.report.count("posts", outcome)
+    else:
+        post = post or _demo_post(item)
+        outcome = "updated" if post else "created"
+        post = post or Post()
+        made = _fill(run, item, post)
+        record = run.records.save(
+            KIND, item.wp_id, post, post.title_pl, item_hash, row_hash(post), made
+        )
+        run.report.count("posts", outcome)
+    run.addresses.later(KIND, item, record.object_id)
 
 
 def _demo_post(item):

@@ -11,8 +11,9 @@ site's one redirect table (`pages.redirects.Redirect`, which editors see in the 
   search for its name (tags are not imported).
 - Never to a draft: a redirect is made only for a row the public sees (or will at its date).
 - A redirect already stored for an address is kept when it leads elsewhere (an editor's, or a
-  page that moved): the report says so. One that would make a loop is left out, with a
-  warning; the rest are written in one go (`Redirect.objects.record`, which collapses chains).
+  page that moved): the report says so. The rest are written in one go
+  (`Redirect.objects.record`, which collapses chains); one that would close a loop with the
+  stored ones stops the import, naming both ends, since only an editor can tell which is right.
 """
 
 import math
@@ -20,13 +21,17 @@ from urllib.parse import urlencode, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
 
+from news.models import Category, Post
+from pages.models import Page
 from pages.redirects import Redirect, RedirectLoop, old_address
 
+from .models import ImportRecord
 from .report import entry
+from .wxr import WXRError, stop
 
 # WordPress's default number of posts on an archive page (Settings → Reading).
 POSTS_PER_PAGE = 10
@@ -46,6 +51,7 @@ class OldAddresses:
         self.run = run
         self.pairs = {}  # stored old address → target
         self.sources = {}  # stored old address → the item it came from, for warnings
+        self.items = []
 
     def add(self, old, target, item=None):
         try:
@@ -58,12 +64,31 @@ class OldAddresses:
             self.pairs.setdefault(key, target)
             self.sources.setdefault(key, item)
 
-    def item(self, item, target, query_names=("p",)):
-        """A post's or page's permalink and its `/?p=ID` kin."""
-        if item.link:
-            self.add(item.link, target, item)
-        for name in query_names:
-            self.add(f"/?{urlencode({name: item.wp_id})}", target, item)
+    def later(self, kind, item, object_id):
+        """An imported post's or page's old addresses, to lead to it if the public sees it
+        (decided in `write`, for all of them in one query per kind)."""
+        self.items.append((kind, item.wp_id, item.link, object_id, item))
+
+    def _items(self):
+        public = {
+            ImportRecord.Kind.POST: Post.objects.filter(status=Post.Status.PUBLISHED),
+            ImportRecord.Kind.PAGE: Page.objects.published(),
+        }
+        ids = {kind: [entry[3] for entry in self.items if entry[0] == kind] for kind in public}
+        addresses = {
+            kind: {row.pk: row.get_absolute_url() for row in public[kind].filter(pk__in=ids[kind])}
+            for kind in public
+        }
+        for kind, wp_id, link, object_id, item in self.items:
+            target = addresses[kind].get(object_id)
+            if target is None:
+                continue
+            if link:
+                self.add(link, target, item)
+            names = ("page_id", "p") if kind == ImportRecord.Kind.PAGE else ("p",)
+            for name in names:
+                self.add(f"/?{urlencode({name: wp_id})}", target, item)
+        return addresses[ImportRecord.Kind.POST]
 
     def file(self, old_url, name, attachment=None):
         url = default_storage.url(name)
@@ -73,39 +98,75 @@ class OldAddresses:
             if attachment.link and "attachment_id" not in attachment.link:
                 self.add(attachment.link, url)
 
-    def category(self, paths, category, posts):
-        target = category.get_absolute_url()
-        for path in paths:
-            self.add(path, target)
-            self.add(f"{path}feed/", reverse("news:feed"))
-            for number in range(2, math.ceil(posts / POSTS_PER_PAGE) + 1):
-                self.add(f"{path}page/{number}/", f"{target}?page={number}")
+    def _categories(self, terms, categories):
+        """Each category's archive (plain and nested under its parents), its pages and feed."""
+        counts = dict(
+            Category.objects.filter(pk__in=[c.pk for c in categories.values()])
+            .annotate(shown=Count("posts", filter=Q(posts__status=Post.Status.PUBLISHED)))
+            .values_list("pk", "shown")
+        )
+        parents = {term.slug: term.parent_slug for term in terms}
+        for slug, category in categories.items():
+            chain, parent = [slug], parents.get(slug)
+            while parent and parent not in chain:
+                chain.insert(0, parent)
+                parent = parents.get(parent)
+            target, posts = category.get_absolute_url(), counts.get(category.pk, 0)
+            for path in {f"/category/{slug}/", f"/category/{'/'.join(chain)}/"}:
+                self.add(path, target)
+                self.add(f"{path}feed/", reverse("news:feed"))
+                for number in range(2, math.ceil(posts / POSTS_PER_PAGE) + 1):
+                    self.add(f"{path}page/{number}/", f"{target}?page={number}")
 
-    def site(self, years, posts, tags):
+    def _site(self, post_ids, tags):
         """The blog's own archives and feeds, and the tags' archives."""
         news, feed = reverse("news:index"), reverse("news:feed")
         for old in FEEDS:
             self.add(old, feed)
-        for number in range(2, math.ceil(posts / POSTS_PER_PAGE) + 1):
+        for number in range(2, math.ceil(len(post_ids) / POSTS_PER_PAGE) + 1):
             self.add(f"/page/{number}/", f"{news}?page={number}")
-        for year, months in years.items():
-            target = reverse("news:archive-year", kwargs={"year": year})
-            self.add(f"/{year}/", target)
-            for month in months:
-                self.add(f"/{year}/{month:02d}/", target)
+        months = Post.objects.filter(pk__in=post_ids).dates("published_at", "month")
+        for month in months:
+            target = reverse("news:archive-year", kwargs={"year": month.year})
+            self.add(f"/{month.year}/", target)
+            self.add(f"/{month.year}/{month.month:02d}/", target)
         for tag in tags:
             search = f"{reverse('search:index')}?{urlencode({'q': tag.name})}"
             self.add(f"/tag/{tag.slug}/", search)
 
-    def write(self):
+    def write(self, terms, categories, tags):
         with translation.override("pl"):
+            post_addresses = self._items()
+            self._categories(terms, categories)
+            self._site(list(post_addresses), tags)
             wanted = self._not_taken()
             try:
-                with transaction.atomic():
-                    Redirect.objects.record(wanted.items(), origin=Redirect.Origin.IMPORT)
+                Redirect.objects.record(wanted.items(), origin=Redirect.Origin.IMPORT)
             except RedirectLoop:
-                wanted = self._without_loops(wanted)
+                self._stop_at_loop(wanted)
         self.run.report.count("redirects", "created", len(wanted))
+
+    def _stop_at_loop(self, wanted):
+        """Find the redirect that closes a loop and stop the import with its item and ends."""
+        for old, target in wanted.items():
+            try:
+                Redirect.objects.final_target(old, target)
+            except RedirectLoop:
+                problem = (
+                    f"przekierowanie {old} → {target} prowadziłoby z powrotem pod {old}, bo "
+                    f"przekierowanie z {target} już istnieje; zmień albo usuń je w panelu "
+                    "(Przekierowania) i uruchom import ponownie"
+                )
+                item = self.sources[old]
+                if item is None:
+                    raise WXRError(
+                        f"Import przerwany, nic nie zostało zapisane: {problem}."
+                    ) from None
+                raise stop(item, problem) from None
+        raise WXRError(
+            "Import przerwany, nic nie zostało zapisane: przekierowania starych adresów "
+            "tworzyłyby pętlę z zapisanymi; sprawdź Przekierowania w panelu."
+        )
 
     def _not_taken(self):
         """The pairs whose address has no redirect yet; the others are counted or reported."""
@@ -124,20 +185,3 @@ class OldAddresses:
                     entry(self.sources[old] or old, f"przekierowanie {old} → {stored[old]}")
                 )
         return wanted
-
-    def _without_loops(self, wanted):
-        """Write the pairs one by one, leaving out those that would close a loop."""
-        written = {}
-        for old, target in wanted.items():
-            try:
-                with transaction.atomic():
-                    Redirect.objects.record([(old, target)], origin=Redirect.Origin.IMPORT)
-            except RedirectLoop:
-                item = self.sources[old] or old
-                self.run.report.warn(
-                    item, f"przekierowanie {old} → {target} pominięto: tworzyłoby pętlę"
-                )
-                self.run.report.skip("redirects", "pętla")
-            else:
-                written[old] = target
-        return written

@@ -37,6 +37,14 @@ class WXRError(Exception):
     """The file cannot be imported; the message says why, in one sentence."""
 
 
+def stop(item, problem):
+    """A WXRError about one item of the file: its ID, title and line, then the problem."""
+    return WXRError(
+        f"Import przerwany, nic nie zostało zapisane: pozycja #{item.wp_id} "
+        f"„{item.plain_title}” (wiersz {item.line}): {problem}."
+    )
+
+
 @dataclass
 class Term:
     """A category or tag of the export (`<wp:category>`, `<wp:tag>`, `<wp:term>`)."""

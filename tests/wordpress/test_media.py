@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.management.base import CommandError
 from PIL import Image
 
 from news.models import Post, PostImage
@@ -92,27 +93,43 @@ def test_gallery_without_ids_takes_the_posts_own_attachments(import_wxr, uploads
     assert list(PostImage.objects.values_list("alt", flat=True)) == ["Plakat"]
 
 
-def test_missing_image_html_page_and_dotdot_path_are_warnings_not_a_stop(import_wxr, uploads):
+def test_a_missing_image_is_a_warning_not_a_stop(import_wxr, uploads):
     xml = export(
         attachment(30, "2023/09/nie-ma.jpg", alt="Brak"),
-        attachment(31, "2023/09/strona.jpg", alt="Strona"),
-        attachment(32, "2023/09/../../../../etc/passwd", alt="Sekrety"),
         item(1, "Wpis z brakami", "Tekst", meta={"_thumbnail_id": "30"}),
-        item(
-            2,
-            "Drugi",
-            f'<img class="wp-image-31" src="{SITE}/wp-content/uploads/2023/09/strona.jpg">'
-            f'<img class="wp-image-32" src="{SITE}/x.jpg">',
-        ),
+        item(2, "Drugi", "Tekst", meta={"_thumbnail_id": "30"}),
     )
     result = import_wxr(xml, uploads=uploads)
     assert Post.objects.count() == 2
     assert not Post.objects.get(title="Wpis z brakami").cover
-    assert not PostImage.objects.exists()
     assert "#1 „Wpis z brakami” (wiersz" in result.report
     assert "Brak pliku 2023/09/nie-ma.jpg w folderze --uploads" in result.report
-    assert "jest strona HTML, a nie plik" in result.report
-    assert "zawiera „..”" in result.report
+    assert result.report.count("nie-ma.jpg") == 2  # said for each post, looked for once
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("2023/09/strona.jpg", "jest strona HTML, a nie plik"),
+        ("2023/09/../../../../etc/passwd", "zawiera „..”"),
+    ],
+)
+def test_an_image_that_is_an_html_page_or_leads_out_stops_the_import(
+    import_wxr, uploads, media_root, path, message
+):
+    xml = export(
+        attachment(20, "2023/09/piknik.jpg", alt="Seniorzy"),
+        item(1, "Dobry", "Tekst", meta={"_thumbnail_id": "20"}),
+        attachment(31, path, alt="Zły"),
+        item(2, "Zły wpis", "Tekst", meta={"_thumbnail_id": "31"}),
+    )
+    with pytest.raises(CommandError) as error:
+        import_wxr(xml, uploads=uploads)
+    assert message in str(error.value)
+    assert "#2 „Zły wpis” (wiersz" in str(error.value)
+    assert "nic nie zostało zapisane" in str(error.value)
+    assert not Post.objects.exists() and not PostImage.objects.exists()
+    assert media_files(media_root) == []
 
 
 def test_photo_without_alt_text_is_imported_hidden_with_a_warning(import_wxr, uploads):
@@ -173,6 +190,17 @@ def test_downloads_come_only_from_the_old_site(import_wxr, old_site):
     result = import_wxr(xml)
     assert not PostImage.objects.exists()
     assert "import pobiera pliki tylko z niej" in result.report
+
+
+def test_a_downloaded_error_page_instead_of_a_photo_stops_the_import(import_wxr, old_site):
+    xml = export(
+        attachment(20, "2023/09/strona.jpg", alt="x", site=old_site),
+        item(1, "Wpis", "a", meta={"_thumbnail_id": "20"}),
+        site=old_site,
+    )
+    with pytest.raises(CommandError, match="jest strona HTML, a nie plik"):
+        import_wxr(xml)
+    assert not Post.objects.exists()
 
 
 def test_download_of_a_missing_file_is_a_warning(import_wxr, old_site):
