@@ -204,9 +204,19 @@ class PageAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
         cover_fieldset(),
     ]
     inlines = [ServiceStepInline, DocumentToBringInline, DocumentInline]
+    # Plain-text parts of a few sentences: a short box each, not the default ten lines.
+    short_texts = ("lead", "audience", "benefits", "fee_note", "place_note", "legal_basis")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A language's copy of a field (audience_en) knows the field it translates.
+        name = getattr(db_field, "translated_field", db_field).name
+        if field and name in self.short_texts:
+            field.widget.attrs["rows"] = 4
+        return field
 
     @admin.display(description=_("tytuł"), ordering="sort_key")
     def tree_title(self, page):
@@ -260,6 +270,10 @@ class RedirectForm(forms.ModelForm):
     class Meta:
         model = Redirect
         fields = ["old_address", "target"]
+        widgets = {
+            "old_address": forms.TextInput(attrs={"class": "vLargeTextField", "size": 80}),
+            "target": forms.TextInput(attrs={"class": "vLargeTextField", "size": 80}),
+        }
 
     def clean_old_address(self):
         address = redirects.old_address(self.cleaned_data["old_address"])

@@ -70,6 +70,9 @@ MESSAGES = {
     "menu": _(
         "Do menu głównego można dodać tylko stronę najwyższego poziomu (bez strony nadrzędnej)."
     ),
+    "no_slug": _(
+        "Wpisz adres strony, np. „struktura-organizacyjna”: z tego tytułu nie da się go utworzyć."
+    ),
 }
 
 
@@ -118,6 +121,11 @@ def reserved_slugs():
     served = {settings.STATIC_URL, settings.MEDIA_URL}
     files = {url.strip("/").split("/", 1)[0] for url in served if url.startswith("/")}
     return set(_first_segments(get_resolver().url_patterns)) | files
+
+
+def is_below(place, other):
+    """Whether the page at `place` is `other` or lies under it (both from `stored_place`)."""
+    return bool(place) and place["url_path_pl"].startswith(other["url_path_pl"])
 
 
 def address(url_path, language):
@@ -289,16 +297,15 @@ class Page(ServiceParts, images.CoverImage):
 
     def clean(self):
         super().clean()
-        errors = {}
         before = self.stored_place(self.pk)
         parent = self.stored_place(self.parent_id)
-        if before and (
-            self.parent_id == self.pk
-            or (parent and parent["url_path_pl"].startswith(before["url_path_pl"]))
-        ):
+        if before and (self.parent_id == self.pk or is_below(parent, before)):
             raise ValidationError({"parent": ValidationError(MESSAGES["loop"], code="loop")})
+        errors = {}
         if self.in_menu and self.parent_id:
             errors["in_menu"] = ValidationError(MESSAGES["menu"], code="menu")
+        if self.title_pl and not self.slug_pl:
+            errors["slug_pl"] = ValidationError(MESSAGES["no_slug"], code="no_slug")
         if self.slug_pl:
             place = self.place(parent)
             self._check_depth(place, before, errors)
@@ -349,7 +356,7 @@ class Page(ServiceParts, images.CoverImage):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TREE_LOCK])
             before = self.stored_place(self.pk)
             parent = self.stored_place(self.parent_id)
-            if before and parent and parent["url_path_pl"].startswith(before["url_path_pl"]):
+            if before and is_below(parent, before):
                 raise ValidationError(MESSAGES["loop"], code="loop")
             for field, value in self.place(parent).items():
                 setattr(self, field, value)

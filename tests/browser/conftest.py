@@ -35,6 +35,7 @@ from tests.factories import (
     PostFactory,
     PostImageFactory,
 )
+from tests.tree_content import add_tree_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -65,6 +66,9 @@ PAGE_TYPES = {
     "easy-to-read": lambda made: reverse("pages:easy-read"),
     "sign language": lambda made: reverse("pages:sign-language"),
     "privacy": lambda made: reverse("pages:privacy"),
+    "page with subpages": lambda made: made["about"].get_absolute_url(),
+    "service": lambda made: made["service"].get_absolute_url(),
+    "forms to download": lambda made: made["forms"].get_absolute_url(),
     "404": lambda made: "/nie-ma-takiej-strony/",
 }
 LANGUAGE_PREFIXES = {"pl": "", "en": "/en", "uk": "/uk"}
@@ -123,7 +127,12 @@ def make_content():
     category = Category.objects.first()
     post = PostFactory(with_cover=True, categories=[category])
     PostImageFactory.create_batch(3, post=post)
-    return {"post": post, "category": category, "programme": Programme.objects.published().first()}
+    return {
+        "post": post,
+        "category": category,
+        "programme": Programme.objects.published().first(),
+        **add_tree_content(),
+    }
 
 
 @dataclass(frozen=True)

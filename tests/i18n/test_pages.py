@@ -12,6 +12,7 @@ from django.core.management import call_command
 from hours.models import Unit
 from news.models import Category, Post
 from osl.models import Introduction, Programme
+from tests.tree_content import add_tree_content
 
 LANGUAGES = {"pl": "", "en": "/en", "uk": "/uk"}
 MENU_NEWS = {"pl": "Aktualności", "en": "News", "uk": "Новини"}
@@ -22,6 +23,7 @@ LINK = re.compile(r'<a [^>]*href="([^"#]*)')
 @pytest.fixture
 def demo(db):
     call_command("load_demo", verbosity=0)
+    add_tree_content()
 
 
 def page_types():
@@ -44,6 +46,9 @@ def page_types():
         "sign-language": "/polski-jezyk-migowy/",
         "privacy": "/ochrona-danych-osobowych/",
         "search": "/szukaj/?q=seniorzy",
+        "page with subpages": "/o-nas/",
+        "service": "/jak-mozemy-pomoc/uslugi-opiekuncze/",
+        "forms to download": "/druki-do-pobrania/",
     }
 
 
