@@ -104,7 +104,8 @@ def lead(excerpt, body_html):
     text = plain_text(excerpt)
     if not text:
         first = re.search(r"<p>(.*?)</p>", body_html, re.DOTALL)
-        text = plain_text(first[1]) if first else plain_text(body_html)
+        paragraph = first[1] if first else body_html
+        text = plain_text(re.sub(r"<br\s*/?>", " ", paragraph))
     return cut_at_word(text)
 
 

@@ -50,7 +50,6 @@ class Photo:
     """A photo ready for a model: its stored file and what the attachment says about it."""
 
     name: str
-    old_path: str
     alt: str
     caption: str
     attachment_id: int | None
@@ -61,7 +60,7 @@ def old_path(url):
 
 
 class Photos:
-    """Finds, checks and stores the photos of one run; `stored` learns every new file."""
+    """Finds the photos of one run's posts and pages; their files go through `run.files`."""
 
     def __init__(self, run):
         self.run = run
@@ -90,7 +89,6 @@ class Photos:
             self.run.addresses.file(use.url, name)  # a resized copy the body showed
         return Photo(
             name=name,
-            old_path=old_path(url),
             alt=(attachment.alt if attachment else "") or use.alt,
             caption=use.caption or (attachment.caption if attachment else ""),
             attachment_id=attachment.wp_id if attachment else None,

@@ -80,6 +80,9 @@ def test_scripts_and_event_handlers_do_not_survive():
 
 def test_lead_is_the_excerpt_or_the_first_paragraph_cut_at_a_word():
     assert lead("<p>Krótko &amp; jasno.</p>", "<p>Inne</p>") == "Krótko & jasno."
+    assert lead("", "<p>Pierwszy wiersz.<br>Drugi wiersz.</p><p>Dalej</p>") == (
+        "Pierwszy wiersz. Drugi wiersz."
+    )
     long_paragraph = "<p>" + "słowo " * 80 + "</p><p>Drugi</p>"
     cut = lead("", long_paragraph)
     assert cut.endswith("słowo…") and len(cut) <= 300
