@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "osl",
     "pages",
     "search",
+    "wordpress",
 ]
 
 MIDDLEWARE = [

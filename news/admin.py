@@ -7,7 +7,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset, visibility
 
-from .models import Category, Post, PostImage
+from .models import Category, Post, PostAttachment, PostImage
 
 
 @admin.register(Category)
@@ -37,6 +37,12 @@ class PostImageInline(TranslationStackedInline):
         return visibility(image.picture)
 
 
+class PostAttachmentInline(TranslationStackedInline):
+    model = PostAttachment
+    extra = 0
+    fields = ["title", "file", "position"]
+
+
 class PostAdminForm(DefaultSlugsForm):
     def slug_from(self, title, language):
         with translation.override(language):
@@ -59,7 +65,7 @@ class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
         (_("Publikacja"), {"fields": ["status", "published_at", "categories", "author"]}),
         cover_fieldset(),
     ]
-    inlines = [PostImageInline]
+    inlines = [PostImageInline, PostAttachmentInline]
     actions = ["publish", "unpublish"]
 
     def get_queryset(self, request):

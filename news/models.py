@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import images
+from cus_site import documents, images
 from cus_site.richtext import RichTextField
 from cus_site.slugs import slugify_pl
 
@@ -208,3 +208,41 @@ class PostImage(images.AccessibleImage):
 
     def __str__(self):
         return self.caption or self.alt or self.image.name
+
+
+class PostAttachment(models.Model):
+    """A file to download that belongs to a post (a form, a poster, a report), under the
+    site's document rules (`cus_site/documents.py`)."""
+
+    post = models.ForeignKey(
+        Post, verbose_name=_("wpis"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(
+        _("tytuł"),
+        max_length=250,
+        help_text=_("Tak, jak mieszkańcy będą go szukać, np. „Regulamin konkursu”."),
+    )
+    file = documents.DocumentField(
+        _("plik"),
+        upload_to="aktualnosci/dokumenty/%Y/",
+        help_text=_("PDF, DOCX, ODT, XLSX, ODS, RTF albo TXT, najwyżej 20 MB."),
+    )
+    size = models.PositiveBigIntegerField(_("rozmiar w bajtach"), default=0, editable=False)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("załącznik")
+        verbose_name_plural = _("załączniki")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def file_format(self):
+        return documents.format_of(self.file)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Post, PostImage
+from .models import Category, Post, PostAttachment, PostImage
 
 # An empty slug of another language is stored as NULL, not "", so unique slugs never collide;
 # the page then falls back to the Polish slug.
@@ -24,3 +24,9 @@ class PostTranslationOptions(TranslationOptions):
 @register(PostImage)
 class PostImageTranslationOptions(TranslationOptions):
     fields = ("alt", "caption")
+
+
+@register(PostAttachment)
+class PostAttachmentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("pl",)

@@ -132,7 +132,7 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.published().prefetch_related("categories", "images")
+        return Post.objects.published().prefetch_related("categories", "images", "attachments")
 
     def get_object(self, queryset=None):
         post = find_by_slug(self.get_queryset(), self.kwargs["slug"])
@@ -169,7 +169,7 @@ class PostPreviewView(PostDetailView):
     def get_object(self, queryset=None):
         if not self.request.user.has_perm("news.view_post"):
             raise PermissionDenied
-        posts = Post.objects.prefetch_related("categories", "images")
+        posts = Post.objects.prefetch_related("categories", "images", "attachments")
         return get_object_or_404(posts, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):

@@ -4,8 +4,14 @@ import re
 
 import pytest
 
-from news.models import Post
-from tests.factories import CategoryFactory, PostFactory, PostImageFactory, UserFactory
+from news.models import Post, PostAttachment
+from tests.factories import (
+    CategoryFactory,
+    PostFactory,
+    PostImageFactory,
+    UserFactory,
+    blank_pdf,
+)
 from tests.news import imagefiles as files
 
 ADD_URL = "/admin/news/post/add/"
@@ -29,6 +35,10 @@ def post_form(**fields):
             "images-INITIAL_FORMS": "0",
             "images-MIN_NUM_FORMS": "0",
             "images-MAX_NUM_FORMS": "1000",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "attachments-MIN_NUM_FORMS": "0",
+            "attachments-MAX_NUM_FORMS": "1000",
         }
     )
     data.update(fields)
@@ -230,3 +240,27 @@ def test_content_editor_cannot_touch_users_or_opening_hours(client, editor):
         for model in ("post", "category", "postimage")
     }
     assert not any(perm.startswith(("auth.", "hours.")) for perm in permissions)
+
+
+def test_a_post_carries_attachments_under_the_document_rules(admin_client):
+    data = post_form(
+        **{
+            "attachments-TOTAL_FORMS": "2",
+            "attachments-0-title_pl": "Regulamin konkursu",
+            "attachments-0-file": files.upload("Regulamin.PDF", blank_pdf(), "application/pdf"),
+            "attachments-0-position": "0",
+            "attachments-1-title_pl": "Plakat",
+            "attachments-1-file": files.upload("plakat.pdf", files.camera_jpeg()),
+            "attachments-1-position": "1",
+        }
+    )
+    response = admin_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "Tego pliku nie można dodać jako dokumentu" in errors_of(response)
+    data["attachments-TOTAL_FORMS"] = "1"
+    data["attachments-0-file"] = files.upload("Regulamin.PDF", blank_pdf(), "application/pdf")
+    response = admin_client.post(ADD_URL, data)
+    assert response.status_code == 302, errors_of(response)
+    attachment = PostAttachment.objects.get()
+    assert attachment.file.name.endswith("/regulamin.pdf")
+    assert attachment.size == attachment.file.size > 0

@@ -68,7 +68,7 @@ def news_queries_of(client, url):
         ("/aktualnosci/", 4),  # count, page, categories, years
         ("/aktualnosci/kategoria/kategoria-a/", 5),  # and the category
         ("/aktualnosci/2024/", 5),  # and whether the year has any post
-        ("/aktualnosci/wpis-5/", 5),  # post, categories, photos, older, newer
+        ("/aktualnosci/wpis-5/", 6),  # post, categories, photos, attachments, older, newer
     ],
 )
 def test_news_queries_fit_a_small_fixed_budget(client, queries_with_few_posts, url, budget):
