@@ -11,7 +11,7 @@ VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR := $(abspath $(VNU))
 
-.PHONY: run test pytest lint format chromium java clean-db
+.PHONY: run test pytest lint format chromium java nginx clean-db
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
@@ -19,9 +19,9 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	@touch $@
 
 run: $(INSTALLED)
-	DEBUG=1 $(WITH_DB) sh -c '$(PY) manage.py migrate --noinput && $(PY) manage.py load_demo && $(PY) manage.py ensure_admin && exec $(PY) manage.py runserver 127.0.0.1:8000'
+	DEBUG=1 $(WITH_DB) sh -c '$(PY) manage.py migrate --noinput && $(PY) manage.py sync_media && $(PY) manage.py load_demo && $(PY) manage.py ensure_admin && exec $(PY) manage.py runserver 127.0.0.1:8000'
 
-test: $(INSTALLED) chromium $(VNU) lint
+test: $(INSTALLED) chromium $(VNU) nginx lint
 	$(TEST_ENV) $(WITH_DB) sh -c '$(PY) manage.py check --fail-level WARNING && $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(ARGS)'
 
 # One test or a folder: make pytest ARGS="tests/news/test_views.py -k future"
@@ -56,6 +56,18 @@ java:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
 	  else \
 	    echo "Java is missing: install the Debian package default-jre-headless."; exit 1; \
+	  fi; }
+
+# tests/cus_site/test_nginx.py runs `nginx -t` on deploy/nginx/; Debian's package, never started
+# (a policy-rc.d that refuses is put in place for the install when there is none).
+nginx:
+	@command -v nginx >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    made=; [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; made=1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; status=$$?; \
+	    [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; \
+	  else \
+	    echo "nginx is missing: its test is skipped (sudo apt-get install nginx-light to run it)."; \
 	  fi; }
 
 clean-db:

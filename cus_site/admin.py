@@ -5,11 +5,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cus_site import images
 from cus_site.slugs import slugify_pl
 
+THUMBNAIL_WIDTH = 160
 # An address typed without "https://" gets it, not "http://".
 SECURE_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -47,10 +49,21 @@ def cover_fieldset():
 
 
 def visibility(picture):
-    """For the admin: whether the public sees a photo, and if not, why."""
+    """For the admin: a thumbnail of the photo and whether the public sees it, and if not,
+    why. A hidden photo's thumbnail comes through the staff-only view (cus_site.media)."""
     if not picture.file:
         return "–"
-    return _("tak") if picture.is_public else _("nie: %(reason)s") % {"reason": picture.why_hidden}
+    shown = _("tak") if picture.is_public else _("nie: %(reason)s") % {"reason": picture.why_hidden}
+    url = images.thumbnail_url(picture)
+    if not url:
+        return shown
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" class="cus-thumbnail"><br>{}',
+        url,
+        THUMBNAIL_WIDTH,
+        round(picture.height * THUMBNAIL_WIDTH / picture.width),
+        shown,
+    )
 
 
 class CoverImageAdminMixin:

@@ -8,8 +8,8 @@ such files: what may be uploaded, how it is stored and how it is shown.
   UTF-8 without control characters. A field may narrow the list (OSL documents are PDF only).
 - Refused with a Polish form error, never a 500: anything else (a program, a photo or an
   archive under a document's name), a damaged or truncated file, a password-protected one (PDF,
-  OpenDocument, or Office's encrypted container, which is also the old .doc/.xls format), and
-  anything over 20 MB.
+  OpenDocument, or Office's encrypted container, which is also the old .doc/.xls format), a PDF
+  with active content (`cus_site/pdf.py`), and anything over 20 MB.
 - Stored under a transliterated name with the extension of what the file really is, so the
   name an editor's computer gave it never reaches a URL.
 - Shown as "PDF, 245 KB": the format's name and a size rounded as people read it.
@@ -31,6 +31,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 
+from cus_site import pdf
 from cus_site.slugs import slugify_pl
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -99,6 +100,11 @@ MESSAGES = {
         "RTF i TXT, rozpoznawane po zawartości, więc na przykład zdjęcie, program czy archiwum "
         "ze zmienioną nazwą nie przejdą. Zapisz dokument w jednym z tych formatów i wgraj go "
         "ponownie."
+    ),
+    "active": _(
+        "Ten plik PDF zawiera aktywną zawartość (%(what)s), która uruchamia się po otwarciu "
+        "dokumentu, więc nie opublikujemy go. Wydrukuj dokument do nowego pliku PDF "
+        "(„Drukuj” → „Zapisz jako PDF”) i wgraj ponownie."
     ),
     "damaged": _(
         "Nie da się otworzyć tego pliku PDF: jest uszkodzony albo niekompletny. "
@@ -182,6 +188,9 @@ def _count_pages(upload):
     reader = PdfReader(upload)
     if reader.is_encrypted and not reader.decrypt(""):
         raise _error("password")
+    what = pdf.active_content(reader)
+    if what:
+        raise _error("active", what=what)
     return len(reader.pages)
 
 

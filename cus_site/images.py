@@ -9,9 +9,10 @@ is shown, and the resized renditions pages serve.
 - Shown: only when the editor confirmed the consent of the people in it (or said there are none),
   and only with alt text, unless the image is marked decorative (then `alt=""`).
 - Renditions: django-imagekit specs in several widths, WebP with a JPEG or PNG fallback, made on
-  first request into files (`CACHE/images/…`); whether a rendition exists is answered by the
-  cache and the storage, never the database, so a page's query count does not grow with its
-  images. `templates/includes/picture.html` (tag `{% picture %}`) writes the `<picture>`.
+  first request into files in the photo's visibility (`public/CACHE/…`; `cus_site.media` says
+  who may see a photo's file); whether a rendition exists is answered by the cache and the
+  storage, never the database, so a page's query count does not grow with its images.
+  `templates/includes/picture.html` (tag `{% picture %}`) writes the `<picture>`.
 """
 
 import io
@@ -27,11 +28,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from imagekit import ImageSpec, register
+from imagekit import ImageSpec, hashers, register
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from cus_site.media import UploadTo, without_visibility
 from cus_site.slugs import slugify_pl
 
 logger = logging.getLogger(__name__)
@@ -235,7 +237,10 @@ class AccessibleImage(models.Model):
     """A photo with its alt text and consent, for galleries and other lists of photos."""
 
     image = ImageField(
-        _("zdjęcie"), upload_to="zdjecia/%Y/%m/", width_field="width", height_field="height"
+        _("zdjęcie"),
+        upload_to=UploadTo("zdjecia/%Y/%m"),
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(_("szerokość"), null=True, editable=False)
     height = models.PositiveIntegerField(_("wysokość"), null=True, editable=False)
@@ -266,12 +271,12 @@ class AccessibleImage(models.Model):
         )
 
 
-def cover_field(upload_to):
+def cover_field(folder):
     """The main photo's file. A model that inherits `CoverImage` redefines `cover` with this
-    only to keep its photos in a folder of its own."""
+    only to keep its photos in a folder of its own (`cus_site.media.UploadTo`)."""
     return ImageField(
         _("zdjęcie główne"),
-        upload_to=upload_to,
+        upload_to=UploadTo(folder),
         width_field="cover_width",
         height_field="cover_height",
         blank=True,
@@ -282,7 +287,7 @@ class CoverImage(models.Model):
     """A page's main photo (a post's, a programme's) with its alt text and consent, all optional:
     a page may have no photo."""
 
-    cover = cover_field("zdjecia/%Y/%m/")
+    cover = cover_field("zdjecia/%Y/%m")
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(ALT_LABEL, max_length=250, blank=True, help_text=ALT_HELP)
@@ -318,10 +323,18 @@ class Rendition(ImageSpec):
     """One resized copy of a photo: a width and a format (imagekit names and caches the file)."""
 
     def __init__(self, source, width, image_format):
+        self.width = width
         self.processors = [ResizeToFit(width=width, upscale=False)]
         self.format = image_format
         self.options = {"quality": QUALITY}
         super().__init__(source=source)
+
+    def get_hash(self):
+        # Without the photo's visibility, so a rendition keeps its name when the photo moves
+        # between public and private (cus_site.media) and its folder moves with it.
+        return hashers.pickle(
+            [without_visibility(self.source.name), self.width, self.format, QUALITY]
+        )
 
 
 # Registered, so imagekit's cache file strategy (JustInTime) makes the file when a page asks.
@@ -366,6 +379,18 @@ def make_renditions(picture):
     for size in rendition_widths(picture.width):
         for image_format in ("WEBP", fallback_format(picture.file)):
             ImageCacheFile(Rendition(picture.file, size, image_format)).generate()
+
+
+def thumbnail_url(picture):
+    """The smallest rendition's address, for the admin's preview; "" when the file is gone."""
+    if not picture.file or not picture.width:
+        return ""
+    rendition = Rendition(picture.file, RENDITION_WIDTHS[0], fallback_format(picture.file))
+    try:
+        return ImageCacheFile(rendition).url
+    except FileNotFoundError:
+        log_missing(picture)
+        return ""
 
 
 def log_missing(picture):

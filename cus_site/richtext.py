@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
+from cus_site.links import URL_SCHEMES
+
 EXTENSIONS = {
     "Paragraph": True,
     "HardBreak": True,
@@ -29,7 +31,7 @@ EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
@@ -37,7 +39,6 @@ EXTENSIONS = {
     "History": True,
 }
 
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 EMPTY_DOCUMENT = re.compile(r"\s*(<p>\s*(<br>)?\s*</p>\s*)*")
 LINK_TAG = re.compile(r'<a\b([^>]*)\bhref="(https?://[^"]+)"([^>]*)>')
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -51,7 +52,7 @@ def _cleaner():
     return nh3.Cleaner(
         tags=set(allowlist["tags"]),
         attributes=attributes,
-        url_schemes=URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,
     )

@@ -6,6 +6,7 @@ stops the start with one sentence saying what to set.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,8 +38,10 @@ def database_from_env():
             "DATABASE_URL is not set: set it to postgresql://USER:PASSWORD@HOST:PORT/NAME, "
             "or start the site with `make run`, which provides a local database."
         )
+    # gunicorn.conf.py sets CONN_MAX_AGE=0: its gevent workers keep no connection.
+    max_age = int(os.environ.get("CONN_MAX_AGE") or 60)
     try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=max_age, conn_health_checks=True)
     except ValueError as error:
         raise ConfigurationError(
             f"DATABASE_URL is not a PostgreSQL URL ({error}): "
@@ -68,7 +71,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    "cus_site.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +84,11 @@ INSTALLED_APPS = [
     "csp",
     "django_prose_editor",
     "imagekit",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
     "cus_site",
     "hours",
     "news",
@@ -93,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,11 +109,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cus_site.middleware.SiteCSPMiddleware",
     "pages.middleware.ReaderOptionsVaryMiddleware",
     "cus_site.middleware.PublicCacheMiddleware",
+    "cus_site.middleware.AdminPrivacyMiddleware",
+    # A body over its path's limit is refused here, before a view reads it (no middleware
+    # above reads it); the 413 page still gets the headers of the ones above.
+    "cus_site.middleware.RequestBodyLimitMiddleware",
+    # Near the end, so it sees the sign-in form's failures (django-axes).
+    "axes.middleware.AxesMiddleware",
     # Innermost, so that it sees a 404 before CommonMiddleware turns it into a slash redirect.
     "pages.middleware.RedirectMiddleware",
 ]
@@ -132,9 +148,53 @@ TEMPLATES = [
     },
 ]
 
+# Signing in (cus_site/signin.py): lockouts by django-axes, two-factor by django-two-factor-auth.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+REQUIRE_2FA = env_flag("REQUIRE_2FA")
+# How many proxies in front of the site append to X-Forwarded-For (nginx alone: 1); 0 trusts
+# none and uses the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "cus_site.signin.SigninHandler"
+AXES_CLIENT_IP_CALLABLE = "cus_site.signin.client_ip"
+AXES_LOCKOUT_CALLABLE = "cus_site.signin.lockout"
+AXES_USERNAME_CALLABLE = "cus_site.signin.username_of"
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+# The sign-in URL comes before the admin's (cus_site/urls.py); no need to patch AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
+# Staff sessions end after eight hours without a request (each request renews them; visitors
+# have no session at all).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Mail: the password reset. With DEBUG on it is printed to the console.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -161,7 +221,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads are few and small; Django serves them unless a proxy in front is told to.
 SERVE_MEDIA = env_flag("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files under public/ and private/ by who may see them (cus_site/media.py).
+    "default": {"BACKEND": "cus_site.media.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -170,6 +231,11 @@ STORAGES = {
         )
     },
 }
+
+# Behind nginx, a private file is sent by nginx from this `internal` location (X-Accel-Redirect)
+# instead of by Django, e.g. /media-internal/ (deploy/nginx/cus-site.conf).
+PRIVATE_MEDIA_INTERNAL_URL = os.environ.get("PRIVATE_MEDIA_INTERNAL_URL", "")
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "cus_site.media.rendition_name"
 
 # Uploads above this size go to a temporary file instead of memory; the image and document
 # rules set their own, lower limits per field.
@@ -185,13 +251,39 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if env_flag("BEHIND_HTTPS_PROXY"):
+    # The proxy speaks HTTPS to browsers and says so in X-Forwarded-Proto (it must overwrite a
+    # client's own). Browsers are then told to come back over HTTPS only, for a year.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+# A load balancer's health check may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+# Features no page of the site uses are switched off for it and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "hid",
+        "midi",
+        "magnetometer",
+        "gyroscope",
+        "accelerometer",
+        "display-capture",
+        "browsing-topics",
+    )
+}
 
 # Public pages run under a strict policy: no inline script or style, nothing from other hosts.
-# The admin keeps what its widgets need.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -204,6 +296,16 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+# The admin replaces these directives of it (cus_site.middleware.SiteCSPMiddleware): its
+# scripts are files of this site too; the prose editor's import map is allowed by its hash
+# (computed), and the base styles its editor (tiptap) writes into a <style> element by theirs,
+# as django-prose-editor 0.28 writes them (a change shows as a refusal in
+# tests/browser/test_admin_signin.py). The admin's icons include data: images.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+    "img-src": ["'self'", "data:"],
 }
 
 

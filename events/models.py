@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import images
+from cus_site import images, media
 from cus_site.richtext import RichTextField, validate_heading_order
 from cus_site.slugs import slugify_pl
 from hours.models import Unit
@@ -136,7 +136,7 @@ class Event(images.CoverImage):
         validators=[validate_heading_order],
         help_text=_("Program, co zabrać, jak dojechać. Śródtytuły zaczynaj od poziomu 2."),
     )
-    cover = images.cover_field("wydarzenia/%Y/%m/")
+    cover = images.cover_field("wydarzenia/%Y/%m")
 
     starts_on = models.DateField(_("pierwszy dzień"))
     ends_on = models.DateField(
@@ -368,6 +368,11 @@ class Event(images.CoverImage):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    @property
+    def files_are_public(self):
+        """The cover's file may be public (cus_site.media)."""
+        return self.status == self.Status.PUBLISHED and self.cover_picture.is_public
+
     def clean(self):
         super().clean()
         # An empty last day means a single day; the database keeps both ends.
@@ -489,3 +494,6 @@ class EventDate(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y}"
+
+
+media.track(Event)

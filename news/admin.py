@@ -1,11 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from cus_site import media
 from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset, visibility
+from cus_site.permissions import CONTENT_EDITORS
 
 from .models import Category, Post, PostAttachment, PostImage
 
@@ -15,6 +19,18 @@ class CategoryAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_pl"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+def authors(current_author_id):
+    """Whom a post may be signed by: the content editors (not every account, the superuser's
+    included), and the post's current author, so an older post still saves unchanged."""
+    editors = Q(groups__name=CONTENT_EDITORS, is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(editors | Q(pk=current_author_id))
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 class PostImageInline(TranslationStackedInline):
@@ -44,6 +60,11 @@ class PostAttachmentInline(TranslationStackedInline):
 
 
 class PostAdminForm(DefaultSlugsForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "author" in self.fields:
+            self.fields["author"].queryset = authors(self.instance.author_id)
+
     def slug_from(self, title, language):
         with translation.override(language):
             return Post.objects.unique_slug(title, exclude_pk=self.instance.pk)
@@ -102,6 +123,7 @@ class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Opublikuj zaznaczone wpisy"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Post.Status.PUBLISHED)
+        media.sync_queryset(queryset)
         self.message_user(
             request,
             _(
@@ -115,6 +137,7 @@ class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Wycofaj zaznaczone wpisy do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT)
+        media.sync_queryset(queryset)
         self.message_user(
             request, _("Wpisy wycofane do szkiców: %(count)d.") % {"count": count}, messages.SUCCESS
         )

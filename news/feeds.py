@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,13 @@ FEED_LENGTH = 20
 
 
 class LatestPostsFeed(Feed):
-    """RSS 2.0 (Django's default feed type) of the newest published posts."""
+    """RSS 2.0 (Django's default feed type) of the newest published posts.
+
+    Feed readers show an item's title, description and categories as HTML, so each is
+    HTML-escaped here exactly as a page's template escapes it (the XML writer then escapes the
+    result once more for XML): a title "<img src=x onerror=…>" reaches a reader as text, and
+    "Krótko & treściwie" arrives unchanged.
+    """
 
     title = _("Aktualności – Centrum Usług Społecznych w Tarnowie")
     link = reverse_lazy("news:index")
@@ -28,10 +35,10 @@ class LatestPostsFeed(Feed):
         return posts[:FEED_LENGTH]
 
     def item_title(self, post):
-        return post.title
+        return escape(post.title)
 
     def item_description(self, post):
-        return post.display_lead
+        return escape(post.display_lead)
 
     def item_pubdate(self, post):
         return post.published_at
@@ -40,4 +47,4 @@ class LatestPostsFeed(Feed):
         return post.updated_at
 
     def item_categories(self, post):
-        return [category.name for category in post.categories.all()]
+        return [escape(category.name) for category in post.categories.all()]

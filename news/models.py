@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import documents, images
+from cus_site import documents, images, media
+from cus_site.media import UploadTo
 from cus_site.richtext import RichTextField
 from cus_site.slugs import slugify_pl
 
@@ -115,7 +116,7 @@ class Post(images.CoverImage):
         ),
     )
     body = RichTextField(_("treść"), blank=True)
-    cover = images.cover_field("aktualnosci/%Y/%m/")
+    cover = images.cover_field("aktualnosci/%Y/%m")
     categories = models.ManyToManyField(
         Category, verbose_name=_("kategorie"), related_name="posts", blank=True
     )
@@ -171,6 +172,12 @@ class Post(images.CoverImage):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     @property
+    def files_are_public(self):
+        """The cover's file may be public (cus_site.media): a published or scheduled post whose
+        photo may be shown."""
+        return self.status == self.Status.PUBLISHED and self.cover_picture.is_public
+
+    @property
     def is_archival(self):
         """Older than two years: the page warns that what it says may be out of date."""
         now = timezone.localtime()
@@ -194,7 +201,7 @@ class PostImage(images.AccessibleImage):
     )
     image = images.ImageField(
         _("zdjęcie"),
-        upload_to="aktualnosci/galeria/%Y/%m/",
+        upload_to=UploadTo("aktualnosci/galeria/%Y/%m"),
         width_field="width",
         height_field="height",
     )
@@ -208,6 +215,10 @@ class PostImage(images.AccessibleImage):
 
     def __str__(self):
         return self.caption or self.alt or self.image.name
+
+    @property
+    def files_are_public(self):
+        return self.post.status == Post.Status.PUBLISHED and self.picture.is_public
 
 
 class PostAttachment(models.Model):
@@ -224,7 +235,7 @@ class PostAttachment(models.Model):
     )
     file = documents.DocumentField(
         _("plik"),
-        upload_to="aktualnosci/dokumenty/%Y/",
+        upload_to=UploadTo("aktualnosci/dokumenty/%Y"),
         help_text=_("PDF, DOCX, ODT, XLSX, ODS, RTF albo TXT, najwyżej 20 MB."),
     )
     size = models.PositiveBigIntegerField(_("rozmiar w bajtach"), default=0, editable=False)
@@ -246,3 +257,12 @@ class PostAttachment(models.Model):
     @property
     def file_format(self):
         return documents.format_of(self.file)
+
+    @property
+    def files_are_public(self):
+        return self.post.status == Post.Status.PUBLISHED
+
+
+media.track(Post, children=["images", "attachments"])
+media.track(PostImage)
+media.track(PostAttachment)

@@ -2,7 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import images
+from cus_site import images, media
+from cus_site.media import UploadTo
 from cus_site.richtext import RichTextField, validate_heading_order
 
 from .documents import PdfField
@@ -83,7 +84,7 @@ class Programme(images.CoverImage):
         _("data aktualizacji"),
         help_text=_("Data ostatniej ważnej zmiany programu, pokazywana czytelnikom."),
     )
-    cover = images.cover_field("osl/%Y/%m/")
+    cover = images.cover_field("osl/%Y/%m")
     plan_from = models.DateField(_("plan od"), null=True, blank=True)
     plan_to = models.DateField(_("plan do"), null=True, blank=True)
     organiser_name = models.CharField(_("imię i nazwisko"), max_length=150, blank=True)
@@ -130,6 +131,11 @@ class Programme(images.CoverImage):
 
     def get_absolute_url(self):
         return reverse("osl:detail", kwargs={"slug": self.slug})
+
+    @property
+    def files_are_public(self):
+        """The cover's file may be public (cus_site.media)."""
+        return self.is_published and self.cover_picture.is_public
 
     @property
     def has_organiser(self):
@@ -245,7 +251,7 @@ class Document(ProgrammePart):
     title = models.CharField(_("tytuł"), max_length=250, help_text=_("Np. „Plan OSL na 2025 r.”."))
     file = PdfField(
         _("plik PDF"),
-        upload_to="osl/dokumenty/%Y/",
+        upload_to=UploadTo("osl/dokumenty/%Y"),
         help_text=_("Tylko PDF, najwyżej 20 MB."),
     )
     size = models.PositiveBigIntegerField(_("rozmiar w bajtach"), default=0, editable=False)
@@ -261,6 +267,10 @@ class Document(ProgrammePart):
         super().clean()
         if self.file:
             self.size = self.file.size
+
+    @property
+    def files_are_public(self):
+        return self.programme.is_published
 
 
 class Source(ProgrammePart):
@@ -283,3 +293,7 @@ class Source(ProgrammePart):
 
     def __str__(self):
         return self.text
+
+
+media.track(Programme, children=["documents"])
+media.track(Document)

@@ -12,7 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import documents
+from cus_site import documents, media
+from cus_site.media import UploadTo
 from cus_site.slugs import slugify_pl
 
 from .tree import visible
@@ -34,7 +35,7 @@ class Document(models.Model):
     )
     file = documents.DocumentField(
         _("plik"),
-        upload_to="dokumenty/%Y/",
+        upload_to=UploadTo("dokumenty/%Y"),
         help_text=_(
             "PDF, DOCX, ODT, XLSX, ODS, RTF albo TXT, najwyżej 20 MB. Nowy plik zastępuje "
             "poprzedni, a adres dokumentu się nie zmienia."
@@ -76,6 +77,13 @@ class Document(models.Model):
         return documents.format_of(self.file)
 
     @property
+    def files_are_public(self):
+        return Document.objects.published().filter(pk=self.pk).exists()
+
+    @property
     def download_name(self):
         """The file name a resident's computer saves it under: the title, transliterated."""
         return f"{slugify_pl(self.title, 80) or 'dokument'}{Path(self.file.name).suffix.lower()}"
+
+
+media.track(Document)

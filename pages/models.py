@@ -19,6 +19,8 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cus_site import media
+from cus_site.media import UploadTo
 from cus_site.phones import tel_href, validate_phone
 from cus_site.richtext import RichTextField, validate_heading_order
 
@@ -82,14 +84,14 @@ class TextPage(models.Model):
     )
     video = models.FileField(
         _("nagranie"),
-        upload_to="nagrania/",
+        upload_to=UploadTo("nagrania"),
         blank=True,
         validators=[validate_video_extension, validate_video_file],
         help_text=_("Plik MP4 lub WebM, najwyżej 200 MB. Wymaga pliku napisów."),
     )
     captions = models.FileField(
         _("napisy do nagrania"),
-        upload_to="nagrania/",
+        upload_to=UploadTo("nagrania"),
         blank=True,
         validators=[validate_captions_extension, validate_captions_file],
         help_text=_("Plik WebVTT (.vtt) z napisami w języku polskim."),
@@ -135,6 +137,11 @@ class TextPage(models.Model):
         return reverse(self.URL_NAMES[self.slug])
 
     @property
+    def files_are_public(self):
+        """The recording and its captions may be public (cus_site.media)."""
+        return self.is_published
+
+    @property
     def expects_video(self):
         return self.slug == self.Slug.SIGN_LANGUAGE
 
@@ -145,6 +152,9 @@ class TextPage(models.Model):
     @property
     def video_host(self):
         return urlsplit(self.video_url).hostname or ""
+
+
+media.track(TextPage)
 
 
 class SiteSettingsManager(models.Manager):

@@ -33,7 +33,7 @@ from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePatter
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import images
+from cus_site import images, media
 from cus_site.richtext import RichTextField, validate_heading_order
 from cus_site.translated import find_by_slug
 
@@ -201,7 +201,7 @@ class Page(ServiceParts, images.CoverImage):
             "Śródtytuły zaczynaj od poziomu 2 i nie przeskakuj poziomów (2, potem 3, potem 4)."
         ),
     )
-    cover = images.cover_field("strony/%Y/%m/")
+    cover = images.cover_field("strony/%Y/%m")
     is_published = models.BooleanField(
         _("opublikowana"),
         default=False,
@@ -268,6 +268,12 @@ class Page(ServiceParts, images.CoverImage):
 
     def get_absolute_url(self):
         return reverse("pages:page", kwargs={"path": self.url_path})
+
+    @property
+    def files_are_public(self):
+        """The cover's and the documents' files may be public (cus_site.media): the page is
+        published, the pages above it too."""
+        return Page.objects.published().filter(pk=self.pk).exists()
 
     @property
     def url_path(self):
@@ -406,3 +412,7 @@ def redirect_old_addresses(moves):
                 pairs.append((address(before[field], code), now))
     Redirect.objects.filter(old_address__in=new).delete()
     Redirect.objects.record(pairs, origin=Redirect.Origin.PAGE_MOVED)
+
+
+# A page's documents follow it; so do the pages below it, which a draft hides with it.
+media.track(Page, children=["documents", "children"])

@@ -1,5 +1,6 @@
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -9,19 +10,22 @@ from django.http import (
     Http404,
     HttpResponse,
     HttpResponseNotFound,
+    HttpResponseRedirect,
+    HttpResponseBadRequest,
     HttpResponseServerError,
 )
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
+from cus_site import middleware
+from cus_site.links import local_path
 from cus_site.staff import private_for_staff, sees_hints
 from cus_site.translated import canonical_meta, object_language_links
 from hours.models import Unit
@@ -68,6 +72,18 @@ def robots_txt(request):
 
 def page_not_found(request, exception):
     return HttpResponseNotFound(loader.render_to_string("404.html", {}, request))
+
+
+def request_too_large(request):
+    """The Polish 413 page for a body the proxy refused itself (nginx's `error_page 413`
+    comes here with the refused request's address in X-Original-URI)."""
+    refused = urlsplit(request.headers.get("X-Original-URI", "")).path or request.path
+    return middleware.request_too_large(middleware.body_limit(refused))
+
+
+def bad_request(request, exception):
+    # Like the 500 page: the fixed menu only, no query (a bad request may come in floods).
+    return HttpResponseBadRequest(loader.render_to_string("400.html", {"error_page": True}))
 
 
 def server_error(request):
@@ -151,12 +167,7 @@ def reader_options(request):
     Plain links in the header lead here, so the options work without JavaScript; the choice
     is kept in a strictly functional cookie that nothing else reads.
     """
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(local_path(request.GET.get("next")) or "/")
     response.headers["X-Robots-Tag"] = "noindex"
     reader.store(response, reader.chosen(request))
     return response

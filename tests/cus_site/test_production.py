@@ -87,3 +87,24 @@ def test_gunicorn_serves_the_site_and_hashed_static_files(production_server):
     assert status == 200
     assert b"--brand" in css
     assert "immutable" in headers["Cache-Control"]
+
+
+def test_idle_and_half_sent_connections_do_not_keep_a_visitor_waiting(production_server):
+    """gunicorn.conf.py's gevent workers: 200 connections that send nothing or only part of a
+    request (with one worker, as a small server would be sized) leave a visitor's request
+    answered at once; the sync workers made every visitor wait until their 30 s timeout."""
+    fetch(production_server + "/")  # the first page of a worker loads its templates
+    address = ("127.0.0.1", int(production_server.rsplit(":", 1)[1]))
+    held = [socket.create_connection(address, timeout=5) for _ in range(200)]
+    try:
+        for connection in held[::2]:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow")
+        started = time.monotonic()
+        with urllib.request.urlopen(production_server + "/", timeout=1) as response:
+            page = response.read().decode()
+        elapsed = time.monotonic() - started
+        assert response.status == 200 and "Centrum Usług Społecznych w Tarnowie" in page
+        assert elapsed < 1
+    finally:
+        for connection in held:
+            connection.close()

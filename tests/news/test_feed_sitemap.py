@@ -1,8 +1,11 @@
 import datetime
+import html
 import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.factories import CategoryFactory, PostFactory
 
@@ -32,8 +35,36 @@ def test_feed_items_carry_lead_and_categories(client, db):
     category = CategoryFactory(name_pl="Klub Senior+")
     PostFactory(title_pl="Jedyny", lead_pl="Krótko & treściwie.", categories=[category])
     item = ET.fromstring(client.get("/aktualnosci/rss/").content).find("channel/item")
-    assert item.findtext("description") == "Krótko & treściwie."
+    # Readers take these as HTML: "&amp;" is what shows them "&".
+    assert item.findtext("description") == "Krótko &amp; treściwie."
+    assert html.unescape(item.findtext("description")) == "Krótko & treściwie."
     assert item.findtext("category") == "Klub Senior+"
+
+
+PAYLOADS = [
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(1)</script>",
+    '"><svg onload=alert(1)>',
+    "<a href='javascript:alert(1)'>x</a>",
+    "x < y & z > w",
+    "&lt;b&gt;już zakodowane&lt;/b&gt;",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_feed_escapes_title_lead_and_category_as_pages_do(client, db, payload):
+    """What a reader shows (the feed's text read as HTML) is the editor's text, character for
+    character, as on the post's page: no element of it becomes markup."""
+    category = CategoryFactory(name_pl=payload, slug_pl="kategoria-x")
+    post = PostFactory(title_pl=payload, lead_pl=payload, categories=[category])
+    item = ET.fromstring(client.get("/aktualnosci/rss/").content).find("channel/item")
+    for field in ("title", "description", "category"):
+        shown = item.findtext(field)
+        assert shown == escape(payload)
+        assert "<" not in shown and ">" not in shown
+        assert html.unescape(shown) == payload
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert escape(payload) in page
 
 
 def test_every_page_links_to_the_feed(client, db):

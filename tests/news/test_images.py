@@ -156,7 +156,7 @@ def test_picture_has_renditions_in_webp_and_jpeg_with_sizes_and_dimensions(
     cover = re.search(r'<div class="post__cover"><picture>(.*?)</picture>', page, re.S)[1]
     webp = re.search(r'<source type="image/webp" srcset="([^"]+)" sizes="([^"]+)">', cover)
     assert re.fullmatch(
-        r"/media/CACHE/images/\S+\.webp 480w, /media/CACHE/images/\S+\.webp 640w", webp[1]
+        r"/media/public/CACHE/\S+\.webp 480w, /media/public/CACHE/\S+\.webp 640w", webp[1]
     )
     assert webp[2] == "(min-width: 48rem) 42rem, 100vw"
     assert re.search(r'<source type="image/jpeg" srcset="\S+\.jpg 480w, \S+\.jpg 640w"', cover)
@@ -178,7 +178,7 @@ def test_gallery_photos_load_lazily_and_link_to_the_full_size_photo(client, post
 
 def test_renditions_are_real_resized_files(client, post_with_gallery, media_root):
     client.get("/aktualnosci/piknik/")
-    renditions = list((media_root / "CACHE" / "images").rglob("*.webp"))
+    renditions = list((media_root / "public" / "CACHE").rglob("*.webp"))
     assert renditions
     widths = {Image.open(path).size[0] for path in renditions}
     assert widths == {480, 640}

@@ -201,7 +201,8 @@ def test_post_page_carries_description_open_graph_and_news_article(client, db, s
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Piknik „Razem”">' in html
     assert re.search(
-        r'<meta property="og:image" content="https://cus\.tarnow\.pl/media/CACHE/\S+\.jpg">', html
+        r'<meta property="og:image" content="https://cus\.tarnow\.pl/media/public/CACHE/\S+\.jpg">',
+        html,
     )
     data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     assert "<rodzinny>" not in data  # escaped inside the script element
@@ -210,7 +211,7 @@ def test_post_page_carries_description_open_graph_and_news_article(client, db, s
     assert article["headline"] == "Piknik „Razem”"
     assert article["datePublished"].startswith("2025-02-01T12:00:00+01:00")
     assert article["dateModified"]
-    assert article["image"][0].startswith("https://cus.tarnow.pl/media/CACHE/")
+    assert article["image"][0].startswith("https://cus.tarnow.pl/media/public/CACHE/")
     assert article["publisher"]["name"] == "Centrum Usług Społecznych w Tarnowie"
 
 

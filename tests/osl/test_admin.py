@@ -173,7 +173,9 @@ def test_cover_without_alt_text_is_refused(admin_client):
     assert "tekst alternatywny" in errors_of(response)
 
 
-def test_cover_without_consent_is_saved_with_a_warning_and_its_renditions(admin_client, media_root):
+def test_cover_without_consent_is_saved_with_a_warning_and_its_renditions(
+    admin_client, media_root, django_capture_on_commit_callbacks
+):
     from tests.news import imagefiles as files
 
     cover = files.upload("osiedle.jpg", files.camera_jpeg(900, 600))
@@ -183,12 +185,17 @@ def test_cover_without_consent_is_saved_with_a_warning_and_its_renditions(admin_
     programme = Programme.objects.get()
     change = admin_client.get(f"{CHANGELIST_URL}{programme.pk}/change/").content.decode()
     assert "nie: brak potwierdzenia zgody" in change
-    assert not (media_root / "CACHE").exists()
-    admin_client.post(
-        f"{CHANGELIST_URL}{programme.pk}/change/",
-        programme_form(cover_alt_pl="Sąsiedzi przy ławce", cover_consent="on"),
-    )
-    assert len(list((media_root / "CACHE").rglob("*.webp"))) == 2
+    assert not (media_root / "public").exists()  # the admin's thumbnail is private
+    assert programme.cover.name.startswith("private/")
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            f"{CHANGELIST_URL}{programme.pk}/change/",
+            programme_form(cover_alt_pl="Sąsiedzi przy ławce", cover_consent="on"),
+        )
+    programme.refresh_from_db()
+    assert programme.cover.name.startswith("public/osl/")
+    assert len(list((media_root / "public" / "CACHE").rglob("*.webp"))) == 2
+    assert not list((media_root / "private").rglob("*.*"))
 
 
 def test_list_shows_title_state_and_date_and_searches(admin_client):

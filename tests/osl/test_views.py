@@ -127,7 +127,9 @@ def test_programme_page_shows_every_part(client):
 def test_documents_show_their_type_and_size_with_a_decimal_comma(client):
     full_programme()
     html = page(client, "/osl/seniorzy-z-gumnisk/")
-    link = re.search(r'<a href="(/media/osl/dokumenty/[^"]+\.pdf)" type="application/pdf">', html)
+    link = re.search(
+        r'<a href="(/media/public/osl/dokumenty/[^"]+\.pdf)" type="application/pdf">', html
+    )
     assert link
     # Django's filesizeformat keeps the number and its unit together with a no-break space.
     size = '<span class="programme__file-info">(PDF, 1,2 MB)</span>'

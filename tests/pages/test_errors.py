@@ -1,5 +1,8 @@
+from django.core.exceptions import SuspiciousOperation
 from django.test import Client
 from django.urls import reverse
+
+from tests.factories import UserFactory
 
 
 def test_unknown_address_gets_polish_404_in_site_layout(client, db):
@@ -47,3 +50,42 @@ def test_404_in_english_offers_the_english_sections(client, db):
     main = client.get("/en/nie-ma-takiej-strony/").content.decode().split("<main")[1]
     assert '<a href="/en/aktualnosci/">' in main
     assert 'action="/en/szukaj/"' in main
+
+
+def test_a_bad_request_gets_the_polish_400_page_without_the_database(
+    rf, django_assert_num_queries, db
+):
+    # Rendered without the request, so no context processor runs (cus_site.urls.handler400).
+    from pages.views import bad_request
+
+    with django_assert_num_queries(0):
+        response = bad_request(rf.get("/"), SuspiciousOperation("bad"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Nieprawidłowe zapytanie" in page
+    assert '<html lang="pl"' in page
+
+
+def test_a_host_the_site_does_not_serve_gets_the_polish_400_page(db):
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Nieprawidłowe zapytanie" in response.content.decode()
+
+
+def test_a_staff_member_without_the_right_gets_the_polish_403_page(client, db):
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get("/admin/auth/user/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Brak dostępu" in page and "Nie masz uprawnień do tej strony." in page
+    assert "Forbidden" not in page
+
+
+def test_a_form_without_its_csrf_token_gets_the_polish_page(db):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post("/admin/news/category/add/", {"name_pl": "Nowa"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Formularz wygasł" in page and "wyślij go ponownie" in page
+    assert "CSRF verification failed" not in page

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.urls import reverse
 
 from pages.reader import COOKIE_NAME
@@ -90,3 +91,31 @@ def test_html_pages_tell_caches_they_vary_by_cookie_and_robots_txt_does_not(clie
 def test_public_pages_set_no_cookie_of_their_own(client, db):
     for path in ("/", "/kontakt/", "/en/"):
         assert not client.get(path).cookies
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "home",
+        "pages:home",
+        "kontakt",
+        "javascript:alert(1)",
+        "/\\example.org/",
+        "\\\\example.org",
+        "/kontakt/\r\nSet-Cookie: x=1",
+        "/\x00",
+        "https:example.org",
+        "",
+    ],
+)
+def test_return_address_that_is_not_a_local_path_goes_home_and_never_fails(client, db, target):
+    response = client.get(OPTIONS, {"tekst": "duzy", "next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+def test_local_return_address_keeps_its_query_and_language_prefix(client, db):
+    response = client.get(OPTIONS, {"kontrast": "wysoki", "next": "/en/szukaj/?q=senior"})
+    assert response.headers["Location"] == "/en/szukaj/?q=senior"
+    response = client.get(OPTIONS, {"tekst": "duzy", "next": "/" + "a" * 5000})
+    assert response.status_code == 302

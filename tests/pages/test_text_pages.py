@@ -64,10 +64,13 @@ def test_uploaded_sign_language_video_plays_with_polish_captions(client, db):
     )
     main = main_of(page_at(client, "pages:sign-language"))
     video = re.search(r"<video controls[^>]*>.*?</video>", main, re.S)[0]
-    assert re.search(r'<source src="/media/nagrania/informacja[^"]*\.mp4" type="video/mp4">', video)
+    assert re.search(
+        r'<source src="/media/public/nagrania/informacja-[0-9a-f]{24}\.mp4" type="video/mp4">',
+        video,
+    )
     assert re.search(
         r'<track kind="captions" srclang="pl" label="Polski" '
-        r'src="/media/nagrania/[^"]+\.vtt" default>',
+        r'src="/media/public/nagrania/[^"]+\.vtt" default>',
         video,
     )
 

@@ -180,7 +180,10 @@ def test_a_document_is_stored_under_a_safe_name_with_its_size(admin_client):
     response = admin_client.post(ADD_URL, with_document(upload))
     assert response.status_code == 302, errors_of(response)
     document = Document.objects.get()
-    assert re.fullmatch(r"dokumenty/\d{4}/wniosek-wersja-2-lodz(_\w+)?\.odt", document.file.name)
+    assert re.fullmatch(
+        r"(public|private)/dokumenty/\d{4}/wniosek-wersja-2-lodz-[0-9a-f]{24}\.odt",
+        document.file.name,
+    )
     assert document.size == len(content)
     assert document.file_format.name == "ODT"
 

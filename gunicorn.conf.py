@@ -1,0 +1,50 @@
+"""gunicorn's settings for production: `gunicorn cus_site.wsgi` reads this file from the
+project folder (or `-c gunicorn.conf.py`). Each value can be changed by the environment.
+
+Workers are gevent's: one greenlet per connection, so idle or slow clients (a phone on a bad
+line, 200 half-sent requests) cost a little memory each and never a worker, whether or not a
+proxy buffers in front. The sync workers' two idle connections were enough to make every
+visitor wait 30 s. A connection that sends no complete request head within `keepalive`
+seconds is closed.
+
+Restarts are graceful: `kill -HUP <master pid>` starts new workers and lets the old ones
+finish their requests (`graceful_timeout`), and each worker is replaced after about
+`max_requests` requests, so a slow leak never grows for long.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+worker_class = "gevent"
+# gevent workers wait on the network, not the CPU: one per core is enough, plus one so that a
+# worker being replaced does not halve a two-core machine.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+# Connections one worker holds open at once, idle ones included.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", 1000))
+
+# A request may take this long before its worker is restarted; a page takes milliseconds.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
+# Seconds a connection may wait for (the rest of) its next request's head.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
+
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 200))
+
+# Request heads are short; anything longer is refused before Django sees it.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# Each greenlet is a thread to Django, and a database connection per greenlet would outlive
+# its request, so connections close at the end of each request (settings.CONN_MAX_AGE).
+raw_env = ["CONN_MAX_AGE=0"]
+
+# The proxy's address, whose X-Forwarded-Proto gunicorn may trust (the nginx example: local).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
