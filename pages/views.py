@@ -9,9 +9,9 @@ from django.http import (
     FileResponse,
     Http404,
     HttpResponse,
+    HttpResponseBadRequest,
     HttpResponseNotFound,
     HttpResponseRedirect,
-    HttpResponseBadRequest,
     HttpResponseServerError,
 )
 from django.shortcuts import get_object_or_404, render
