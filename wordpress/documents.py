@@ -13,7 +13,7 @@ from django.core.files.storage import default_storage
 from cus_site import documents
 
 from . import content
-from .files import Rules
+from .files import Rules, public_name
 
 DOCUMENTS = Rules(documents.cleaned_upload, "documents")
 VAGUE_TEXTS = {"tutaj", "tu", "pobierz", "kliknij", "link", "plik", "więcej", "here", "download"}
@@ -47,7 +47,7 @@ def stored_documents(run, item, links, folder):
 
 def new_addresses(stored):
     """Old address → our copy's, for `content.relink`."""
-    return {old: default_storage.url(name) for _title, name, old in stored}
+    return {old: default_storage.url(public_name(name)) for _title, name, old in stored}
 
 
 def relinked(body_html, stored):

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from django.db.models import Q
 
+from cus_site import media
 from cus_site.slugs import slugify_any
 from pages.models import Document, Page
 from pages.tree import MAX_DEPTH, SLUG_LENGTH, reserved_slugs
@@ -60,7 +61,7 @@ def row_hash(page):
         page.is_published,
         page.position,
         page.parent_id,
-        page.cover.name or "",
+        media.without_visibility(page.cover.name or ""),  # the visibility may change
     )
 
 

@@ -4,7 +4,7 @@ An image is its attachment when WordPress says which (the featured image's `_thu
 body image's `wp-image-N` class, a gallery's ids) or when its address is an attachment's, a
 resized copy (`a-300x200.jpg`) included; then the original file is taken, with the
 attachment's alt text (`_wp_attachment_image_alt`) and caption. The file goes through
-`cus_site.images` (formats, size, upright, no metadata) and is stored once (`files.Files`).
+`cus_site.images` (formats, size, upright, no metadata) and is fetched once; each use gets its own copy (`files.Files`).
 """
 
 from dataclasses import dataclass
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from cus_site import images
 
 from .content import ImageUse, original_url, plain_text
-from .files import Rules
+from .files import Rules, public_name
 
 IMAGES = Rules(images.cleaned_upload, "images")
 
@@ -86,7 +86,7 @@ class Photos:
         if name is None:
             return None
         if use.url and old_path(use.url) != old_path(url):
-            self.run.addresses.file(use.url, name)  # a resized copy the body showed
+            self.run.addresses.file(use.url, public_name(name))  # a resized copy in the body
         return Photo(
             name=name,
             alt=(attachment.alt if attachment else "") or use.alt,

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db import models
 from django.utils import formats, timezone, translation
 
+from cus_site import media
 from cus_site.slugs import slugify_any
 from news.models import SLUG_LENGTH, Post, PostAttachment, PostImage
 
@@ -78,7 +79,7 @@ def row_hash(post):
         post.body_pl,
         post.status,
         post.published_at.isoformat(),
-        post.cover.name or "",
+        media.without_visibility(post.cover.name or ""),  # the visibility may change
         sorted(post.categories.values_list("pk", flat=True)),
     )
 

@@ -15,8 +15,9 @@ class Result:
 
 
 @pytest.fixture
-def import_wxr(tmp_path):
-    """`import_wxr(xml, "--dry-run", …)`: writes the export and runs the command on it."""
+def import_wxr(tmp_path, django_capture_on_commit_callbacks):
+    """`import_wxr(xml, "--dry-run", …)`: writes the export and runs the command on it, with
+    what runs when its transaction commits (the files take their rows' visibility then)."""
     counter = iter(range(1, 1000))
 
     def run(xml, *options, uploads=None):
@@ -26,10 +27,11 @@ def import_wxr(tmp_path):
         report = tmp_path / f"raport-{number}.txt"
         extra = ["--uploads", str(uploads)] if uploads else []
         output = io.StringIO()
-        call_command(
-            "import_wordpress", str(export), "--report", str(report), *extra, *options,
-            stdout=output,
-        )  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(
+                "import_wordpress", str(export), "--report", str(report), *extra, *options,
+                stdout=output,
+            )  # fmt: skip
         return Result(output.getvalue(), report.read_text(encoding="utf-8"))
 
     return run

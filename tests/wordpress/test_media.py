@@ -63,7 +63,8 @@ def test_body_image_becomes_a_gallery_photo_with_its_caption(import_wxr, uploads
     assert post.body == "<p>Było wesoło.</p>"
     photo = PostImage.objects.get()
     assert (photo.caption, photo.alt) == ("Plakat pikniku", "Plakat z programem pikniku")
-    assert photo.image.name.startswith("aktualnosci/galeria/") and photo.width == 300
+    # No consent given for the imported photos: kept, but private until an editor consents.
+    assert photo.image.name.startswith("private/aktualnosci/galeria/") and photo.width == 300
 
 
 def test_consented_photos_are_shown_with_renditions(import_wxr, uploads, client, media_root):
@@ -72,7 +73,7 @@ def test_consented_photos_are_shown_with_renditions(import_wxr, uploads, client,
     page = client.get(post.get_absolute_url()).content.decode()
     assert 'alt="Seniorzy przy stole w ogrodzie"' in page
     assert 'alt="Plakat z programem pikniku"' in page
-    assert any(name.startswith("CACHE/images/") for name in media_files(media_root))
+    assert any(name.startswith("public/CACHE/aktualnosci/") for name in media_files(media_root))
 
 
 def test_gallery_shortcode_takes_the_photos_it_names(import_wxr, uploads):
@@ -143,15 +144,19 @@ def test_photo_without_alt_text_is_imported_hidden_with_a_warning(import_wxr, up
     assert "nie ma tekstu alternatywnego" in result.report
 
 
-def test_one_file_used_by_two_posts_is_stored_once(import_wxr, uploads, media_root):
+def test_one_file_used_by_two_posts_is_fetched_once_and_each_post_has_its_copy(
+    import_wxr, uploads, media_root
+):
     xml = export(
         attachment(20, "2023/09/piknik.jpg", alt="Seniorzy"),
         item(1, "Pierwszy", "a", meta={"_thumbnail_id": "20"}),
         item(2, "Drugi", "b", meta={"_thumbnail_id": "20"}),
     )
     import_wxr(xml, uploads=uploads)
-    assert len({post.cover.name for post in Post.objects.all()}) == 1
-    assert len(media_files(media_root)) == 1
+    # One fetch and one staged copy; each post its own copy, which follows that post's
+    # visibility without moving the other's.
+    assert len({post.cover.name for post in Post.objects.all()}) == 2
+    assert len([n for n in media_files(media_root) if n.startswith("private/wordpress/")]) == 1
 
 
 class UploadsHandler(http.server.SimpleHTTPRequestHandler):

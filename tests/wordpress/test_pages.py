@@ -115,7 +115,8 @@ def test_a_page_links_its_documents_and_gets_its_cover(import_wxr, uploads, clie
     assert imported.cover_alt == "Budynek CUS" and imported.cover_picture.is_public
     assert "Wniosek o zasiłek" in client.get("/druki/").content.decode()
     assert any(
-        name.startswith("dokumenty/") for name in media_files(imported.cover.storage.location)
+        name.startswith("public/dokumenty/")
+        for name in media_files(imported.cover.storage.location)
     )
 
 

@@ -6,6 +6,7 @@ import urllib.request
 import pytest
 from django.core.management.base import CommandError
 
+from cus_site import media
 from news.models import Post
 from pages.models import Page
 from pages.redirects import Redirect
@@ -68,17 +69,31 @@ def test_wordpress_query_addresses_are_answered_on_the_root_before_the_home_page
     assert lands(client, "/?page_id=10") == "/o-nas-stare/"
     assert lands(client, "/?p=10") == "/o-nas-stare/"
     photo = Post.objects.get(slug="piknik").cover
-    assert lands(client, "/?attachment_id=20") == photo.url
+    assert lands(client, "/?attachment_id=20") == public_url(photo)
     assert client.get("/?p=99999").status_code == 200  # the home page, as for any query
 
 
-def test_uploads_addresses_lead_to_the_stored_files(imported, client):
-    cover = Post.objects.get(slug="piknik").cover
-    assert lands(client, "/wp-content/uploads/2023/09/piknik.jpg") == cover.url
-    gallery_photo = Post.objects.get(slug="piknik").images.get().image
-    assert lands(client, "/wp-content/uploads/2023/09/plakat.png") == gallery_photo.url
-    assert lands(client, "/wp-content/uploads/2023/09/plakat-300x200.png") == gallery_photo.url
-    assert client.get(cover.url).status_code == 200
+def public_url(field_file):
+    """Where a photo is served once its post may show it (only its visibility changes)."""
+    return field_file.storage.url(media.with_visibility(field_file.name, media.PUBLIC))
+
+
+def test_uploads_addresses_lead_to_the_stored_files(
+    imported, client, django_capture_on_commit_callbacks
+):
+    post = Post.objects.get(slug="piknik")
+    cover, gallery_photo = post.cover, post.images.get().image
+    assert lands(client, "/wp-content/uploads/2023/09/piknik.jpg") == public_url(cover)
+    assert lands(client, "/wp-content/uploads/2023/09/plakat.png") == public_url(gallery_photo)
+    assert lands(client, "/wp-content/uploads/2023/09/plakat-300x200.png") == (
+        public_url(gallery_photo)
+    )
+    # Imported without consent for the people in it: hidden until an editor gives it.
+    assert client.get(public_url(cover)).status_code == 404
+    post.cover_consent = True
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save()
+    assert client.get(lands(client, "/wp-content/uploads/2023/09/piknik.jpg")).status_code == 200
 
 
 def test_archives_feeds_and_tags_lead_to_ours(imported, client):
