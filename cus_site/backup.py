@@ -23,6 +23,7 @@ import hashlib
 import io
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -368,11 +369,26 @@ def checked_members(path, archive):
     for member in members:
         if member.name == MANIFEST:
             manifest = read_json(archive, member)
-        elif member.isfile():
+        elif member.isfile() and is_ours(member.name):
             found[member.name] = member_digest(archive, member)
+        else:
+            raise not_ours(path)
     if not isinstance(manifest, dict) or manifest.get("members") != found:
         raise cut_short(path)
     return manifest
+
+
+def is_ours(name):
+    """The dump, or a file under media/ with a plain relative name (no `..`, nothing absolute)."""
+    if name == DUMP:
+        return True
+    relative = name[len(MEDIA) :]
+    return (
+        name.startswith(MEDIA)
+        and posixpath.normpath(relative) == relative
+        and not relative.startswith("/")
+        and ".." not in relative.split("/")
+    )
 
 
 def check_migrations_known(manifest, path):
@@ -381,7 +397,8 @@ def check_migrations_known(manifest, path):
     if unknown:
         raise BackupError(
             f"Kopia {path} pochodzi z nowszej wersji witryny (nieznane migracje: "
-            f"{', '.join(unknown[:3])}): zaktualizuj kod witryny i przywróć ją ponownie."
+            f"{', '.join(unknown[:3])}): zaktualizuj kod witryny i przywróć ją ponownie; nic nie "
+            "zostało zmienione."
         )
 
 

@@ -274,6 +274,9 @@ OTHER_FILES = {
     "another_project": tar_with(
         [(backup.IDENTITY, b'{"project": "bip-tarnow", "format": 1}'), (backup.DUMP, b"PGDMP")]
     ),
+    "ours_with_a_name_outside_media": tar_with(
+        [(backup.IDENTITY, b'{"project": "cus-site", "format": 1}'), ("media/../../x.py", b"1")]
+    ),
     "a_plain_tar": tar_with([("manifest.json", b"{}"), ("database.dump", b"PGDMP")]),
     "a_bare_pg_dump": b"PGDMP" + os.urandom(5000),
     "empty": b"",
@@ -336,3 +339,22 @@ def test_missing_client_in_pg_bin_dir_is_said(tmp_path, monkeypatch, db):
     monkeypatch.setenv("PG_BIN_DIR", str(tmp_path))
     with pytest.raises(CommandError, match=r"W PG_BIN_DIR=.* nie ma programu pg_dump"):
         call_command("backup", output=tmp_path / "kopia.tar")
+
+
+def test_archive_of_a_newer_version_of_the_site_is_refused(archive, restored, tmp_path):
+    newer = tmp_path / "nowsza.tar"
+    with tarfile.open(archive) as source, tarfile.open(newer, "w") as target:
+        for member in source:
+            data = source.extractfile(member).read()
+            if member.name == backup.MANIFEST:
+                manifest = json.loads(data)
+                manifest["migrations"].append("news.9999_z_przyszlosci")
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+    media = tmp_path / "przywrocone"
+    finished = manage("restore", str(newer), database=restored, media=media)
+    assert finished.returncode == 1
+    assert "pochodzi z nowszej wersji witryny" in finished.stderr
+    assert "news.9999_z_przyszlosci" in finished.stderr
+    assert not database_exists(restored)
