@@ -26,7 +26,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from cus_site import backup
+from cus_site import backup, pgclient
 from tests.factories import PageFactory, PostFactory, PostImageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,14 +85,14 @@ def python(*args, database, media, limit=None):
 
 
 def database_exists(name):
-    with backup.connect(connection.settings_dict) as server:
+    with pgclient.connect(connection.settings_dict) as server:
         row = server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
     return row is not None
 
 
 def table_contents(name):
     """Every table's row count and a digest of all its rows, in a given database."""
-    with backup.connect(connection.settings_dict, name) as database:
+    with pgclient.connect(connection.settings_dict, name) as database:
         tables = database.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
         ).fetchall()
@@ -124,8 +124,8 @@ def restored(request):
     """The name of a fresh database for this test's restore; dropped afterwards."""
     name = f"test_restore_{uuid.uuid4().hex[:10]}"
     yield name
-    backup.drop_database(connection.settings_dict, name)
-    backup.drop_database(connection.settings_dict, f"{name}__restoring")
+    pgclient.drop_database(connection.settings_dict, name)
+    pgclient.drop_database(connection.settings_dict, f"{name}__restoring")
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def test_restore_refuses_a_database_with_data_and_force_keeps_a_safety_backup(
 ):
     media = tmp_path / "przywrocone"
     assert manage("restore", str(archive), database=restored, media=media).returncode == 0
-    with backup.connect(connection.settings_dict, restored) as database:
+    with pgclient.connect(connection.settings_dict, restored) as database:
         database.execute("UPDATE news_post SET title_pl = 'Zmienione po kopii'")
 
     refused = manage("restore", str(archive), database=restored, media=media)
@@ -205,11 +205,11 @@ def test_restore_refuses_a_database_with_data_and_force_keeps_a_safety_backup(
         assert again.returncode == 0, again.stderr
         assert titles(elsewhere) == ["Zmienione po kopii"]
     finally:
-        backup.drop_database(connection.settings_dict, elsewhere)
+        pgclient.drop_database(connection.settings_dict, elsewhere)
 
 
 def titles(name):
-    with backup.connect(connection.settings_dict, name) as database:
+    with pgclient.connect(connection.settings_dict, name) as database:
         return [row[0] for row in database.execute("SELECT title_pl FROM news_post")]
 
 
