@@ -182,6 +182,7 @@ def test_restore_refuses_a_database_with_data_and_force_keeps_a_safety_backup(
     assert manage("restore", str(archive), database=restored, media=media).returncode == 0
     with pgclient.connect(connection.settings_dict, restored) as database:
         database.execute("UPDATE news_post SET title_pl = 'Zmienione po kopii'")
+    (media / "public" / "nowy-po-kopii.jpg").write_bytes(b"wgrany po kopii")
 
     refused = manage("restore", str(archive), database=restored, media=media)
     assert refused.returncode == 1
@@ -197,6 +198,8 @@ def test_restore_refuses_a_database_with_data_and_force_keeps_a_safety_backup(
     assert forced.returncode == 0, forced.stderr
     assert f"Kopia bezpieczeństwa zastąpionej witryny: {safety}" in forced.stdout
     assert titles(restored) == ["Dzień otwarty w Centrum"]
+    assert not (media / "public" / "nowy-po-kopii.jpg").exists()
+    assert "media/public/nowy-po-kopii.jpg" in backup.verified_manifest(safety)["members"]
 
     # The safety backup holds what was replaced: restored elsewhere, it has the changed title.
     elsewhere = f"{restored}_bezp"
