@@ -11,7 +11,7 @@ VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR := $(abspath $(VNU))
 
-.PHONY: run test pytest lint format chromium java nginx clean-db
+.PHONY: run test pytest lint format backup restore chromium java nginx clean-db
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
@@ -27,6 +27,15 @@ test: $(INSTALLED) chromium $(VNU) nginx lint
 # One test or a folder: make pytest ARGS="tests/news/test_views.py -k future"
 pytest: $(INSTALLED) $(VNU)
 	$(TEST_ENV) $(WITH_DB) $(PY) -m pytest $(ARGS)
+
+# One archive of the database and the uploaded files (README: "Backup and restore").
+# make backup [OUTPUT=file.tar]; make restore FILE=file.tar [FORCE=1]
+backup: $(INSTALLED)
+	DEBUG=1 $(WITH_DB) $(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "Podaj plik kopii: make restore FILE=cus-backup-….tar"; exit 1; }
+	DEBUG=1 $(WITH_DB) $(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
