@@ -145,20 +145,23 @@ class Gunicorn:
     """`gunicorn cus_site.wsgi` reading gunicorn.conf.py, on a free port; `self.base` is its
     address. Its log goes to `self.log` (a file), read by the tests."""
 
-    def __init__(self, environment, folder, workers=2):
+    def __init__(self, environment, folder, workers=None, collect=True):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = Path(folder) / f"gunicorn-{self.port}.log"
         self.environment = {
             **environment,
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "GUNICORN_WORKERS": str(workers),
             "GUNICORN_ACCESS_LOG": os.devnull,
             "GUNICORN_GRACEFUL_TIMEOUT": "3",
         }
+        if workers:
+            self.environment["GUNICORN_WORKERS"] = str(workers)
+        self.collect = collect
 
     def __enter__(self):
-        manage(self.environment, "collectstatic", "--noinput", "-v0")
+        if self.collect:
+            manage(self.environment, "collectstatic", "--noinput", "-v0")
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [str(BIN_DIR / "gunicorn"), "-c", "gunicorn.conf.py", "cus_site.wsgi"],
@@ -226,7 +229,7 @@ class TemporaryRedis:
 
 
 @contextmanager
-def production_stack(demo=True, posts=0, workers=2, **environment):
+def production_stack(demo=True, posts=0, workers=None, **environment):
     """A temporary PostgreSQL with the content, and gunicorn in front of it. Yields
     (postgres, gunicorn). Extra keyword arguments go into the site's environment."""
     with ExitStack() as stack:
