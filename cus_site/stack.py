@@ -138,7 +138,7 @@ def prepare_database(environment, demo=True, posts=0):
     if demo:
         manage(environment, "load_demo")
     if posts:
-        manage(environment, "shell", "-c", GENERATE_POSTS.format(count=posts))
+        manage(environment, "shell", "--no-imports", "-c", GENERATE_POSTS.format(count=posts))
 
 
 class Gunicorn:
