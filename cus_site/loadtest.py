@@ -128,8 +128,8 @@ def outage_run(postgres, base, connections, down_seconds):
     load.stop()
     marks = [(stopped, "PostgreSQL stopped"), (restarting, "started"), (ready, "accepting")]
     by_second(load, marks)
-    down = [status for started, _, status in load.answers if stopped + 1 < started < restarting]
-    print(f"  while down: {dict(Counter(down))}")
+    down = [status for _, finished, status in load.answers if stopped + 1 < finished < restarting]
+    print(f"  answers that arrived while it was down: {dict(Counter(down))}")
     normal = [end for start, end, status in load.answers if status == 200 and start > ready]
     first_normal = min(normal, default=None)
     if first_normal is None:
