@@ -12,6 +12,9 @@ from cus_site.stack import production_stack
 
 pytestmark = pytest.mark.stack
 
+# Nothing may take longer than this while the database is down (the connect timeout is 3 s;
+# the rest is room for a busy two-core machine).
+PROMPT_SECONDS = 6
 PAGES = ["/", "/aktualnosci/", "/godziny-otwarcia/", "/osl/", "/szukaj/?q=senior", "/kontakt/"]
 
 
@@ -58,7 +61,7 @@ def test_pages_get_the_polish_503_while_postgres_is_stopped(stopped, path):
     assert headers["Retry-After"] == "30"
     assert "Strona jest chwilowo niedostępna" in page
     assert 'class="skip-link"' in page
-    assert seconds < 4
+    assert seconds < PROMPT_SECONDS
 
 
 def test_the_admin_gets_a_plain_polish_503(stopped):
@@ -66,7 +69,7 @@ def test_the_admin_gets_a_plain_polish_503(stopped):
     assert status == 503
     assert headers["Retry-After"] == "30"
     assert "Administracja jest chwilowo niedostępna" in page
-    assert seconds < 4
+    assert seconds < PROMPT_SECONDS
 
 
 def test_healthz_answers_503_then_200(stack, stopped):
