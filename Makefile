@@ -11,7 +11,7 @@ VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR := $(abspath $(VNU))
 
-.PHONY: run test pytest lint format backup restore chromium java nginx clean-db
+.PHONY: run test pytest lint format backup restore chromium java nginx wrk loadtest bench clean-db
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
@@ -77,6 +77,24 @@ nginx:
 	    [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; \
 	  else \
 	    echo "nginx is missing: its test is skipped (sudo apt-get install nginx-light to run it)."; \
+	  fi; }
+
+# Measurements of the production stack (cus_site/stack.py: its own temporary PostgreSQL and
+# gunicorn with DEBUG off), never timed tests. Lengths by environment, e.g.
+# `make loadtest LOADTEST_SECONDS=10` or `make bench BENCH_SECONDS=3 BENCH_POSTS=10`.
+loadtest: $(INSTALLED)
+	$(PY) -m cus_site.loadtest
+
+bench: $(INSTALLED) wrk
+	$(PY) -m cus_site.bench
+
+# The benchmark's load generator: Debian's wrk.
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "wrk is missing: install the Debian package wrk (sudo apt-get install wrk)."; exit 1; \
 	  fi; }
 
 clean-db:

@@ -5,6 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
+from cus_site import listing
 from cus_site.translated import is_polish_only
 
 
@@ -23,10 +24,16 @@ class TranslatedSitemap(Sitemap):
     text_fields = ()
 
     def get_languages_for_item(self, item):
+        # An item without an address in a language (a bad row, cus_site/listing.py) is left
+        # out in it; one without any is not listed at all.
         languages = super().get_languages_for_item(item)
-        if not self.text_fields:
-            return languages
-        return [code for code in languages if self.has_own_text(item, code)]
+        if self.text_fields:
+            languages = [code for code in languages if self.has_own_text(item, code)]
+        return [code for code in languages if self.has_address(item, code)]
+
+    def has_address(self, item, code):
+        with translation.override(code):
+            return listing.has_address(item, self.location)
 
     def has_own_text(self, item, code):
         if code == settings.LANGUAGE_CODE:

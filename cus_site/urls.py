@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from cus_site import media, passwords, signin
+from cus_site import media, outage, passwords, signin
 
 admin.site.site_header = "Centrum Usług Społecznych w Tarnowie – administracja"
 admin.site.site_title = "CUS Tarnów – administracja"
 admin.site.index_title = "Zarządzanie treścią"
 
 urlpatterns = [
+    path("healthz", outage.healthz, name="healthz"),
     path("admin/pliki/<path:path>", media.private_file, name="private-media"),
     # Signing in and the password reset come before the admin's own URLs.
     path("admin/", include(signin.urlpatterns)),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from cus_site import images
+from cus_site import images, listing
 from cus_site.translated import find_by_slug, object_language_links
 from hours.schedule import Timetable
 from hours.status import LOOKAHEAD_DAYS, unit_status
@@ -106,7 +106,7 @@ class EventYearArchiveView(EventListMixin, ListView):
 
 
 def post_list(event):
-    return Post.objects.published().filter(events=event)
+    return listing.linkable(Post.objects.published().filter(events=event))
 
 
 class EventDetailView(DetailView):

@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cus_site import listing
 from cus_site.translated import translated_into
 
 from .models import POST_TEXT, Post
@@ -32,7 +33,7 @@ class LatestPostsFeed(Feed):
         language = get_language()
         if language != settings.LANGUAGE_CODE:
             posts = posts.filter(translated_into(language, POST_TEXT))
-        return posts[:FEED_LENGTH]
+        return listing.linkable(posts[:FEED_LENGTH])
 
     def item_title(self, post):
         return escape(post.title)

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cus_site import images
+from cus_site import images, listing
 from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 
 from .models import POST_TEXT, Category, Post
@@ -36,13 +36,20 @@ class PostListView(ListView):
     def get_queryset(self):
         return Post.objects.published()
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, posts, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = listing.linkable(posts)
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1)
         context["heading"] = self.heading()
         published = Post.objects.published()
-        context["categories"] = Category.objects.filter(posts__in=published).distinct()
+        context["categories"] = listing.linkable(
+            Category.objects.filter(posts__in=published).distinct()
+        )
         context["years"] = published.dates("published_at", "year", order="DESC")
         return context
 
@@ -127,6 +134,11 @@ def news_article(post, image_url, canonical):
     return json_ld(data)
 
 
+def nearest_linkable(posts):
+    """The first of the posts that has an address; a bad row next to it is skipped."""
+    return next(iter(listing.linkable(posts[:3])), None)
+
+
 class PostDetailView(DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
@@ -147,8 +159,8 @@ class PostDetailView(DetailView):
         image_url = images.og_image_url(post.cover_picture)
         canonical = canonical_meta(post, POST_TEXT)
         context.update(
-            older=published.older_than(post).first(),
-            newer=published.newer_than(post).first(),
+            older=nearest_linkable(published.older_than(post)),
+            newer=nearest_linkable(published.newer_than(post)),
             og_type="article",
             og_image=image_url,
             og_image_alt=post.cover_picture.alt_text if image_url else "",

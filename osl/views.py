@@ -3,7 +3,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cus_site import images
+from cus_site import images, listing
 from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 from news.models import Post
 
@@ -69,6 +69,8 @@ class ProgrammeDetailView(DetailView):
             posts = Post.objects.published().filter(categories=programme.news_category_id)
         paginator = Paginator(posts, NEWS_PER_PAGE)
         try:
-            return paginator.page(self.request.GET.get("page") or 1)
+            page = paginator.page(self.request.GET.get("page") or 1)
         except InvalidPage:
             raise Http404(_("Nie ma takiej strony aktualności programu.")) from None
+        page.object_list = listing.linkable(page.object_list)
+        return page

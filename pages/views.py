@@ -1,4 +1,5 @@
 import logging
+import sys
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
-from cus_site import middleware
+from cus_site import middleware, outage
 from cus_site.links import local_path
 from cus_site.staff import private_for_staff, sees_hints
 from cus_site.translated import canonical_meta, object_language_links
@@ -88,7 +89,11 @@ def bad_request(request, exception):
 
 def server_error(request):
     # Rendered without the request: no context processor and no database query may run while
-    # the site is already failing.
+    # the site is already failing. A database that went away (in a middleware, where
+    # outage.DatabaseUnavailableMiddleware does not see it) is a 503, not our error.
+    error = sys.exc_info()[1]
+    if outage.caused_by_database(error):
+        return outage.unavailable_response(request, error)
     return HttpResponseServerError(loader.render_to_string("500.html", {"error_page": True}))
 
 

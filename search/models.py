@@ -50,6 +50,8 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cus_site import listing
+
 from . import words
 from .sources import SOURCES, source_for
 
@@ -135,6 +137,7 @@ class SearchEntryQuerySet(models.QuerySet):
         written = 0
         for source in SOURCES:
             objects = source.model._default_manager.iterator(chunk_size=batch_size)
+            objects = filter(listing.has_address, objects)
             entries = chain.from_iterable(self.entries(obj) for obj in objects)
             while batch := list(islice(entries, batch_size)):
                 SearchWord.objects.add(self.bulk_create(batch))
