@@ -34,8 +34,8 @@ from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from cus_site.media import UploadTo, without_visibility
-from cus_site.storage import ensure_storage_takes_uploads
 from cus_site.slugs import slugify_pl
+from cus_site.storage import ensure_storage_takes_uploads
 
 logger = logging.getLogger(__name__)
 

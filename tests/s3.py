@@ -3,6 +3,7 @@ free local port and stopped at its end, and a fixture that points the site's sto
 bucket in it, as S3_* variables in production would (cus_site.settings)."""
 
 import contextlib
+import io
 import os
 import secrets
 import socket
@@ -13,10 +14,10 @@ import urllib.request
 
 import boto3
 import pytest
+from django.core.management import call_command
 
 from cus_site import middleware
 from cus_site import settings as site_settings
-from cus_site.storage import bucket_policy
 
 KEY_ID, SECRET = "testing-key", "testing-secret"
 REGION = "eu-central-1"
@@ -86,7 +87,6 @@ def new_bucket(endpoint):
     bucket = f"cus-{secrets.token_hex(6)}"
     client = s3_client(endpoint)
     client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
-    client.put_bucket_policy(Bucket=bucket, Policy=bucket_policy(bucket))
     return bucket
 
 
@@ -104,6 +104,8 @@ def object_storage(settings, s3_endpoint):
     for name, value in changed.items():
         setattr(settings, name, value)
     middleware.admin_policy.cache_clear()
+    # As deploy/README.md says to, once per bucket.
+    call_command("storage_policy", "--apply", stdout=io.StringIO())
     yield Bucket(s3_client(s3_endpoint), bucket, env)
     middleware.admin_policy.cache_clear()
 

@@ -3,6 +3,7 @@ is stored, where pages point, what moves, what a page asks of the storage (nothi
 an editor sees when the storage fails."""
 
 import io
+import json
 import os
 import re
 import subprocess
@@ -224,3 +225,17 @@ def test_a_half_set_storage_configuration_stops_the_start_naming_what_is_missing
         S3_BUCKET="b", S3_ACCESS_KEY_ID="k", S3_SECRET_ACCESS_KEY="s", MEDIA_PUBLIC_URL="pliki"
     )
     assert "MEDIA_PUBLIC_URL must be the address" in result.stderr
+
+
+def test_the_bucket_policy_lets_anyone_read_public_files_and_nothing_else(object_storage):
+    policy = json.loads(
+        object_storage.client.get_bucket_policy(Bucket=object_storage.name)["Policy"]
+    )
+    (statement,) = policy["Statement"]
+    assert statement["Principal"] == "*" and statement["Action"] == "s3:GetObject"
+    assert statement["Resource"] == f"arn:aws:s3:::{object_storage.name}/public/*"
+    default_storage.save("private/proba/plik.txt", io.BytesIO(b"tajne"))
+    acl = object_storage.client.get_object_acl(
+        Bucket=object_storage.name, Key=object_storage.keys()[0]
+    )
+    assert all("AllUsers" not in str(grant["Grantee"]) for grant in acl["Grants"])
