@@ -8,14 +8,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
 from django.conf import settings
-from django.db import connection
 
 from news.models import Post
+from tests.cus_site.test_production import session_database_url
 from tests.factories import PostFactory, UserFactory
 from tests.news import imagefiles as files
 from tests.news.test_admin import post_form
@@ -27,17 +26,12 @@ PASSWORD = "hasło-redaktorki-2025"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
-def test_database_url():
-    """DATABASE_URL of the database this test runs in (pytest's test_…, not the site's)."""
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
-
-
-def start_instance(port, storage_env):
+def start_instance(port, storage_env, static_root, log):
     environment = {
         **os.environ,
         **storage_env,
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": session_database_url(),
+        "STATIC_ROOT": str(static_root),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "1",
         "GUNICORN_ACCESS_LOG": "/dev/null",
@@ -47,8 +41,8 @@ def start_instance(port, storage_env):
         [GUNICORN, "-c", "gunicorn.conf.py", "cus_site.wsgi"],
         cwd=settings.BASE_DIR,
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -57,17 +51,29 @@ def wait_for(url, process, seconds=60):
     while time.monotonic() < deadline:
         assert process.poll() is None, "a gunicorn instance stopped as it started"
         try:
-            requests.get(url + "/polityka-prywatnosci/", timeout=2)
+            requests.get(url + "/robots.txt", timeout=10)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.3)
     raise AssertionError(f"gunicorn did not answer at {url}")
 
 
 @pytest.fixture
-def two_instances(object_storage):
+def two_instances(object_storage, tmp_path):
     ports = [free_port(), free_port()]
-    processes = [start_instance(port, object_storage.env) for port in ports]
+    logs = [open(tmp_path / f"gunicorn-{port}.log", "wb") for port in ports]  # noqa: SIM115
+    static_root = tmp_path / "static"
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "STATIC_ROOT": str(static_root)},
+        check=True,
+        timeout=180,
+    )
+    processes = [
+        start_instance(port, object_storage.env, static_root, log)
+        for port, log in zip(ports, logs, strict=True)
+    ]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         for url, process in zip(urls, processes, strict=True):
@@ -78,6 +84,9 @@ def two_instances(object_storage):
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+        for log in logs:
+            log.close()
+            print(Path(log.name).read_text()[-3000:])
 
 
 def csrf_token(browser, url):
@@ -153,10 +162,11 @@ def test_two_instances_share_sessions_edits_and_uploads(two_instances, staff):
 
 def test_sign_in_lockouts_count_across_instances(two_instances, staff):
     one, other = two_instances
+    # Five wrong passwords, alternating between the instances: the fifth locks the name out.
     for attempt in range(5):
         instance = (one, other)[attempt % 2]
         refused = sign_in(requests.Session(), instance, instance, password="złe-hasło-0000")
-        assert refused.status_code == 200
+        assert refused.status_code == (429 if attempt == 4 else 200)
+    # Then the right password is refused by both.
     for instance in (one, other):
-        locked = sign_in(requests.Session(), instance, instance)
-        assert locked.status_code == 429
+        assert sign_in(requests.Session(), instance, instance).status_code == 429
