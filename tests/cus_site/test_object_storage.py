@@ -17,7 +17,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from news.models import Post
-from tests.factories import PostFactory
+from tests.factories import DocumentFactory, PostFactory, ProgrammeFactory
 from tests.news import imagefiles as files
 from tests.news.test_admin import ADD_URL, errors_of, post_form
 from tests.s3 import free_port
@@ -239,3 +239,38 @@ def test_the_bucket_policy_lets_anyone_read_public_files_and_nothing_else(object
         Bucket=object_storage.name, Key=object_storage.keys()[0]
     )
     assert all("AllUsers" not in str(grant["Grantee"]) for grant in acl["Grants"])
+
+
+def test_a_restored_post_finds_its_hidden_photo_in_the_bucket_and_shows_it_again(
+    admin_client, object_storage, on_commit
+):
+    with on_commit():
+        upload_post(admin_client)
+    post = Post.objects.get()
+    fields = ("title_pl", "slug_pl", "cover", "cover_width", "cover_height", "cover_alt_pl")
+    saved = {field: getattr(post, field) for field in fields}
+    with on_commit():
+        post.delete()
+    assert object_storage.keys("public/") == []
+    # As a revisions library restores a deleted row: the same values, the old file name.
+    with on_commit():
+        restored = PostFactory(cover_shows_people=False, **{**saved, "cover": saved["cover"].name})
+    restored.refresh_from_db()
+    assert restored.cover.name == saved["cover"].name
+    assert len(object_storage.keys("public/")) == 7
+    assert object_storage.keys("private/") == []
+
+
+def test_a_document_of_a_draft_is_a_private_object_and_public_once_published(
+    client, object_storage, on_commit
+):
+    programme = ProgrammeFactory(is_published=False)
+    document = DocumentFactory(programme=programme)
+    assert object_storage.keys() == [document.file.name]
+    assert document.file.name.startswith("private/osl/dokumenty/")
+    programme.is_published = True
+    with on_commit():
+        programme.save()
+    document.refresh_from_db()
+    assert object_storage.keys() == [document.file.name]
+    assert document.file.url == f"{object_storage.public_url}/{document.file.name}"
