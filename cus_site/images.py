@@ -33,7 +33,7 @@ from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from cus_site.media import UploadTo, without_visibility
+from cus_site.media import UploadTo, on_local_disk, without_visibility
 from cus_site.slugs import slugify_pl
 from cus_site.storage import ensure_storage_takes_uploads
 
@@ -368,13 +368,14 @@ def og_image_url(picture):
     og:image and a post's JSON-LD; "" when the public may not see the photo."""
     if not picture.is_public:
         return ""
-    size = rendition_widths(picture.width)[-1]
-    rendition = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file)))
-    try:
-        url = rendition.url
-    except FileNotFoundError:
+    # On a local disk a lost file is noticed here; object storage is never asked while a page
+    # renders (cus_site.storage), so there a lost file shows in sync_media's log instead.
+    storage = picture.file.storage
+    if on_local_disk(storage) and not storage.exists(picture.file.name):
         log_missing(picture)
         return ""
+    size = rendition_widths(picture.width)[-1]
+    url = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file))).url
     # On object storage the address is already absolute (MEDIA_PUBLIC_URL).
     return url if url.startswith(("http://", "https://")) else f"{settings.SITE_URL}{url}"
 

@@ -145,6 +145,15 @@ def rendition_folder(name):
 # Moving files.
 
 
+def on_local_disk(storage):
+    """Whether files are on this machine's disk (then asking about one costs nothing)."""
+    try:
+        storage.path("")
+    except NotImplementedError:
+        return False
+    return True
+
+
 def move(storage, old, new):
     """Move one stored file; on a local disk an atomic rename, elsewhere copy and delete."""
     if old == new:

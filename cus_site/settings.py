@@ -106,7 +106,6 @@ def object_storage_settings(config, csp, admin_csp):
     return {
         "OBJECT_STORAGE": config,
         "MEDIA_URL": f"{config['MEDIA_PUBLIC_URL'].rstrip('/')}/",
-        "SERVE_MEDIA": False,
         "STORAGE_DEFAULT": {"BACKEND": "cus_site.storage.ObjectStorage", "OPTIONS": options},
         # Renditions are made when a photo is saved; a page never asks whether they exist.
         "IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY": "imagekit.cachefiles.strategies.Optimistic",

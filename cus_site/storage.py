@@ -105,3 +105,10 @@ def ensure_storage_takes_uploads():
         default_storage.check_writable()
     except StorageUnavailable:
         raise ValidationError(UNAVAILABLE_MESSAGE, code="storage_unavailable") from None
+
+
+def storage_takes_uploads(file):
+    """The same check as a model validator, for file fields whose form field is Django's own
+    (recordings, captions): only a new upload is checked."""
+    if not getattr(file, "_committed", True):
+        ensure_storage_takes_uploads()

@@ -17,9 +17,12 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from news.models import Post
+from pages.models import TextPage
 from tests.factories import DocumentFactory, PostFactory, ProgrammeFactory
 from tests.news import imagefiles as files
 from tests.news.test_admin import ADD_URL, errors_of, post_form
+from tests.pages.test_admin import CAPTIONS, WEBM_START, add_text_page, upload
+from tests.pages.test_admin import errors_of as errors_of_page
 from tests.s3 import free_port
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +277,21 @@ def test_a_document_of_a_draft_is_a_private_object_and_public_once_published(
     document.refresh_from_db()
     assert object_storage.keys() == [document.file.name]
     assert document.file.url == f"{object_storage.public_url}/{document.file.name}"
+
+
+def test_a_recording_is_refused_with_the_same_message_when_the_storage_is_down(
+    admin_client, object_storage, settings
+):
+    options = {
+        **settings.STORAGES["default"]["OPTIONS"],
+        "endpoint_url": f"http://127.0.0.1:{free_port()}",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": options},
+    }
+    response = add_text_page(
+        admin_client, video=upload("film.webm", WEBM_START), captions=upload("film.vtt", CAPTIONS)
+    )
+    assert "magazyn plików jest teraz niedostępny" in errors_of_page(response)
+    assert not TextPage.objects.exists()
