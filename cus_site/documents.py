@@ -33,6 +33,7 @@ from pypdf import PdfReader
 
 from cus_site import pdf
 from cus_site.slugs import slugify_pl
+from cus_site.storage import ensure_storage_takes_uploads
 
 MAX_BYTES = 20 * 1024 * 1024
 # The members read to tell a container apart are a few kilobytes; anything bigger is not one.
@@ -291,7 +292,9 @@ class DocumentFormField(forms.FileField):
         upload = super().to_python(data)
         if upload is None:
             return None
-        return cleaned_upload(upload, self.formats)
+        cleaned = cleaned_upload(upload, self.formats)
+        ensure_storage_takes_uploads()
+        return cleaned
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -33,8 +33,9 @@ from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from cus_site.media import UploadTo, without_visibility
+from cus_site.media import UploadTo, on_local_disk, without_visibility
 from cus_site.slugs import slugify_pl
+from cus_site.storage import ensure_storage_takes_uploads
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +148,9 @@ class ImageFormField(forms.ImageField):
         upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
-        return cleaned_upload(upload)
+        cleaned = cleaned_upload(upload)
+        ensure_storage_takes_uploads()
+        return cleaned
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -327,6 +330,8 @@ class Rendition(ImageSpec):
         self.processors = [ResizeToFit(width=width, upscale=False)]
         self.format = image_format
         self.options = {"quality": QUALITY}
+        # Read now, not when imagekit's class was defined: object storage changes it.
+        self.cachefile_strategy = settings.IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY
         super().__init__(source=source)
 
     def get_hash(self):
@@ -363,12 +368,16 @@ def og_image_url(picture):
     og:image and a post's JSON-LD; "" when the public may not see the photo."""
     if not picture.is_public:
         return ""
-    if not picture.file.storage.exists(picture.file.name):
+    # On a local disk a lost file is noticed here; object storage is never asked while a page
+    # renders (cus_site.storage), so there a lost file shows in sync_media's log instead.
+    storage = picture.file.storage
+    if on_local_disk(storage) and not storage.exists(picture.file.name):
         log_missing(picture)
         return ""
     size = rendition_widths(picture.width)[-1]
-    rendition = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file)))
-    return f"{settings.SITE_URL}{rendition.url}"
+    url = ImageCacheFile(Rendition(picture.file, size, fallback_format(picture.file))).url
+    # On object storage the address is already absolute (MEDIA_PUBLIC_URL).
+    return url if url.startswith(("http://", "https://")) else f"{settings.SITE_URL}{url}"
 
 
 def make_renditions(picture):
@@ -385,16 +394,20 @@ def thumbnail_url(picture):
     """The smallest rendition's address, for the admin's preview; "" when the file is gone."""
     if not picture.file or not picture.width:
         return ""
-    rendition = Rendition(picture.file, RENDITION_WIDTHS[0], fallback_format(picture.file))
+    rendition = ImageCacheFile(
+        Rendition(picture.file, RENDITION_WIDTHS[0], fallback_format(picture.file))
+    )
     try:
-        return ImageCacheFile(rendition).url
+        # Made now if need be: on object storage pages never make renditions (cus_site.storage).
+        rendition.generate()
+        return rendition.url
     except FileNotFoundError:
         log_missing(picture)
         return ""
 
 
 def log_missing(picture):
-    logger.warning("Photo file %s is missing from MEDIA_ROOT; the page shows none.", picture.file)
+    logger.warning("Photo file %s is missing from the storage; the page shows none.", picture.file)
 
 
 def picture_context(picture, sizes, lazy=True, max_width=None):

@@ -23,8 +23,9 @@ after the transaction commits, never in `save()`, and rewrites the stored name w
 that sends no signals. `manage.py sync_media` applies the rule to every row (after bulk SQL
 changes, and once for files stored before this rule, which it also renames).
 
-Object storage: the two prefixes map onto one bucket whose policy makes `public/` readable and
-`private/` not (or onto two buckets); moving is a copy and a delete through the storage API.
+Object storage (`cus_site.storage`): the two prefixes are in one bucket whose policy makes
+`public/` readable and `private/` not; moving is a copy and a delete through the storage API,
+and private files are streamed from the bucket by the same view.
 
 A model takes part by `track(Model, children=[…])` and a `files_are_public` property; its file
 fields use `UploadTo("folder/%Y/%m")`.
@@ -45,7 +46,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -142,6 +143,15 @@ def rendition_folder(name):
 
 
 # Moving files.
+
+
+def on_local_disk(storage):
+    """Whether files are on this machine's disk (then asking about one costs nothing)."""
+    try:
+        storage.path("")
+    except NotImplementedError:
+        return False
+    return True
 
 
 def move(storage, old, new):
@@ -402,6 +412,9 @@ def private_file(request, path):
 
 def private_response(name, path):
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if hasattr(default_storage, "stream"):
+        # Object storage (cus_site.storage): streamed from the bucket, never read whole.
+        return StreamingHttpResponse(default_storage.stream(name), content_type=content_type)
     internal = settings.PRIVATE_MEDIA_INTERNAL_URL
     if internal:
         response = HttpResponse(content_type=content_type)

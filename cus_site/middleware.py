@@ -1,6 +1,7 @@
 import base64
 import functools
 import hashlib
+import logging
 import re
 
 from csp.middleware import CSPMiddleware
@@ -8,6 +9,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 
 class PublicCacheMiddleware:
@@ -117,3 +120,25 @@ def admin_policy():
     policy = dict(settings.ADMIN_CONTENT_SECURITY_POLICY)
     policy["script-src"] = [*policy["script-src"], f"'sha256-{base64.b64encode(digest).decode()}'"]
     return policy
+
+
+class StorageUnavailableMiddleware:
+    """A save that the object storage refused midway (after the form's own check passed) ends
+    in a Polish 503 page, not a 500; the admin's transaction has rolled the rows back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from cus_site.storage import UNAVAILABLE_MESSAGE, StorageUnavailable
+
+        if not isinstance(exception, StorageUnavailable):
+            return None
+        logger.error("Object storage refused a file: %s", exception)
+        page = loader.render_to_string(
+            "503_storage.html", {"message": UNAVAILABLE_MESSAGE}, request=request
+        )
+        return HttpResponse(page, status=503)

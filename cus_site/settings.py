@@ -8,6 +8,7 @@ stops the start with one sentence saying what to set.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,70 @@ def database_from_env():
         os.environ.get("DATABASE_CONNECT_TIMEOUT") or 3
     )
     return config
+
+
+# Object storage (cus_site/storage.py): every variable or none of them.
+S3_REQUIRED = ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "MEDIA_PUBLIC_URL")
+S3_OPTIONAL = ("S3_ENDPOINT_URL", "S3_REGION")
+
+
+def object_storage_from_env(environ=os.environ):
+    """The object storage's variables, or None when none is set (uploads stay in MEDIA_ROOT);
+    a half-given configuration is refused, naming the first variable missing."""
+    given = {name: environ.get(name, "").strip() for name in S3_REQUIRED + S3_OPTIONAL}
+    if not any(given.values()):
+        return None
+    for name in S3_REQUIRED:
+        if not given[name]:
+            raise ConfigurationError(
+                f"{name} is not set: uploads in object storage need S3_BUCKET, "
+                "S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and MEDIA_PUBLIC_URL (S3_ENDPOINT_URL "
+                "and S3_REGION as the provider says); unset them all to keep uploads in "
+                "MEDIA_ROOT."
+            )
+    public = urlsplit(given["MEDIA_PUBLIC_URL"])
+    if public.scheme not in ("http", "https") or not public.netloc:
+        raise ConfigurationError(
+            "MEDIA_PUBLIC_URL must be the address public files are read from, such as "
+            f"https://pliki.cus.tarnow.pl/cus-media, not {given['MEDIA_PUBLIC_URL']!r}."
+        )
+    return given
+
+
+def object_storage_settings(config, csp, admin_csp):
+    """The settings object storage changes: the default storage, the addresses of files, the
+    renditions' strategy and the CSPs (its origin for images and media)."""
+    public = urlsplit(config["MEDIA_PUBLIC_URL"].rstrip("/"))
+    origin = f"{public.scheme}://{public.netloc}"
+    options = {
+        "bucket_name": config["S3_BUCKET"],
+        "access_key": config["S3_ACCESS_KEY_ID"],
+        "secret_key": config["S3_SECRET_ACCESS_KEY"],
+        "endpoint_url": config["S3_ENDPOINT_URL"] or None,
+        "region_name": config["S3_REGION"] or None,
+        # An address is MEDIA_PUBLIC_URL + the name: computed, never signed, never asked for.
+        "custom_domain": public.netloc + public.path,
+        "url_protocol": f"{public.scheme}:",
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "public, max-age=300"},
+    }
+    directives = dict(csp["DIRECTIVES"])
+    for directive in ("img-src", "media-src"):
+        directives[directive] = [*directives[directive], origin]
+    return {
+        "OBJECT_STORAGE": config,
+        "MEDIA_URL": f"{config['MEDIA_PUBLIC_URL'].rstrip('/')}/",
+        "STORAGE_DEFAULT": {"BACKEND": "cus_site.storage.ObjectStorage", "OPTIONS": options},
+        # Renditions are made when a photo is saved; a page never asks whether they exist.
+        "IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY": "imagekit.cachefiles.strategies.Optimistic",
+        "CONTENT_SECURITY_POLICY": {**csp, "DIRECTIVES": directives},
+        "ADMIN_CONTENT_SECURITY_POLICY": {
+            **admin_csp,
+            "img-src": [*admin_csp["img-src"], origin],
+        },
+    }
 
 
 DEBUG = env_flag("DEBUG")
@@ -124,6 +189,7 @@ MIDDLEWARE = [
     # A body over its path's limit is refused here, before a view reads it (no middleware
     # above reads it); the 413 page still gets the headers of the ones above.
     "cus_site.middleware.RequestBodyLimitMiddleware",
+    "cus_site.middleware.StorageUnavailableMiddleware",
     # Near the end, so it sees the sign-in form's failures (django-axes).
     "axes.middleware.AxesMiddleware",
     # Innermost, so that it sees a 404 before CommonMiddleware turns it into a slash redirect.
@@ -315,6 +381,15 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "style-src": ["'self'", "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": ["'self'", "data:"],
 }
+
+
+OBJECT_STORAGE = object_storage_from_env()
+if OBJECT_STORAGE:
+    _object_storage = object_storage_settings(
+        OBJECT_STORAGE, CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY
+    )
+    STORAGES["default"] = _object_storage.pop("STORAGE_DEFAULT")
+    globals().update(_object_storage)
 
 
 def site_url_from_env():

@@ -23,6 +23,7 @@ from cus_site import media
 from cus_site.media import UploadTo
 from cus_site.phones import tel_href, validate_phone
 from cus_site.richtext import RichTextField, validate_heading_order
+from cus_site.storage import storage_takes_uploads
 
 from .validators import (
     validate_captions_extension,
@@ -86,14 +87,14 @@ class TextPage(models.Model):
         _("nagranie"),
         upload_to=UploadTo("nagrania"),
         blank=True,
-        validators=[validate_video_extension, validate_video_file],
+        validators=[validate_video_extension, validate_video_file, storage_takes_uploads],
         help_text=_("Plik MP4 lub WebM, najwyżej 200 MB. Wymaga pliku napisów."),
     )
     captions = models.FileField(
         _("napisy do nagrania"),
         upload_to=UploadTo("nagrania"),
         blank=True,
-        validators=[validate_captions_extension, validate_captions_file],
+        validators=[validate_captions_extension, validate_captions_file, storage_takes_uploads],
         help_text=_("Plik WebVTT (.vtt) z napisami w języku polskim."),
     )
     video_url = models.URLField(

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from cus_site.permissions import CONTENT_EDITORS
 from tests.factories import UserFactory
+from tests.s3 import object_storage, s3_endpoint  # noqa: F401 (fixtures)
 
 
 def pytest_configure():
