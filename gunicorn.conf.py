@@ -48,3 +48,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# gunicorn's control socket (`gunicornc`) has one default path per user, which a second
+# instance on the same machine would take over; it is off unless a path is given.
+control_socket_disable = "GUNICORN_CONTROL_SOCKET" not in os.environ
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
