@@ -1,5 +1,5 @@
 """What the content apps' admins share: empty slugs made from titles, links that default to
-https, and the main photo (`images.CoverImage`)."""
+https, the main photo (`images.CoverImage`), and history with restoring (`VersionedAdmin`)."""
 
 from django import forms
 from django.conf import settings
@@ -7,8 +7,9 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from reversion_compare.admin import CompareVersionAdmin
 
-from cus_site import images
+from cus_site import images, revisions
 from cus_site.slugs import slugify_pl
 
 THUMBNAIL_WIDTH = 160
@@ -94,3 +95,15 @@ class CoverImageAdminMixin:
         hidden = [picture for picture in pictures if picture.file and not picture.is_public]
         if hidden:
             messages.warning(request, self.hidden_warning(hidden))
+
+
+class VersionedAdmin(CompareVersionAdmin):
+    """History, comparison of two versions, restoring one, and "Przywróć usunięte" on the list
+    (cus_site.revisions says what is kept). Put it first among an admin's bases."""
+
+    history_latest_first = True
+
+    @property
+    def compare_exclude(self):
+        """Each language's field is compared; the untranslated name would repeat one of them."""
+        return revisions.translated_originals(self.model)

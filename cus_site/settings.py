@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "two_factor",
     "axes",
+    "reversion",
+    "reversion_compare",
     "cus_site",
     "hours",
     "news",
