@@ -1,11 +1,14 @@
 """What the content apps' admins share: empty slugs made from titles, links that default to
 https, the main photo (`images.CoverImage`), and history with restoring (`VersionedAdmin`)."""
 
+from diff_match_patch import diff_match_patch
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -107,3 +110,72 @@ class VersionedAdmin(CompareVersionAdmin):
     def compare_exclude(self):
         """Each language's field is compared; the untranslated name would repeat one of them."""
         return revisions.translated_originals(self.model)
+
+    def compare(self, obj, version1, version2):
+        differences, has_unfollowed_fields = super().compare(obj, version1, version2)
+        differences = [difference for difference in differences if difference["diff"] is not None]
+        for difference in differences:
+            difference["label"] = field_label(difference["field"])
+        return differences, has_unfollowed_fields
+
+    def fallback_compare(self, obj_compare):
+        """None for a field empty in both versions (NULL in one, "" in the other)."""
+        if obj_compare.value1 in EMPTY and obj_compare.value2 in EMPTY:
+            return None
+        return text_diff(*obj_compare.to_string())
+
+    def generic_add_remove(self, raw_value1, raw_value2, value1, value2):
+        if raw_value1 is None or raw_value2 is None:
+            return super().generic_add_remove(raw_value1, raw_value2, value1, value2)
+        return text_diff(value1, value2)
+
+    def compare_ManyToOneRel(self, obj_compare):
+        """The parts (a gallery's photos, a programme's partners): which were added or removed,
+        and of each changed one every field that changed, not only its name."""
+        change_info = obj_compare.get_m2o_change_info()
+        changed = [
+            {"part": newer, "fields": part_differences(older, newer)}
+            for older, newer in change_info["changed_items"]
+        ]
+        context = {"change_info": change_info, "changed": changed}
+        return render_to_string("reversion-compare/compare_parts.html", context)
+
+
+def field_label(field):
+    """A field's name for editors; a relation to parts (`images`) is named by the parts' model."""
+    return getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural
+
+
+def part_differences(older, newer):
+    """(field name, diff) of each field two versions of one part differ in."""
+    model = newer._model
+    skipped = set(revisions.translated_originals(model))
+    before, after = older.field_dict, newer.field_dict
+    return [
+        (
+            field.verbose_name,
+            text_diff(before.get(field.attname, ""), after.get(field.attname, "")),
+        )
+        for field in model._meta.concrete_fields
+        if field.name not in skipped and before.get(field.attname) != after.get(field.attname)
+    ]
+
+
+EMPTY = (None, "")
+DIFF_MARKS = {
+    diff_match_patch.DIFF_INSERT: "<ins>{}</ins>",
+    diff_match_patch.DIFF_DELETE: "<del>{}</del>",
+    diff_match_patch.DIFF_EQUAL: "{}",
+}
+
+
+def text_diff(before, after):
+    """Two values with what was added and removed marked, escaped: the library's own diff of
+    longer values puts their text into the page as HTML."""
+    matcher = diff_match_patch()
+    changes = matcher.diff_main(
+        "" if before is None else str(before), "" if after is None else str(after)
+    )
+    matcher.diff_cleanupSemantic(changes)
+    marked = "".join(format_html(DIFF_MARKS[operation], text) for operation, text in changes)
+    return format_html('<pre class="highlight">{}</pre>', mark_safe(marked))
