@@ -1,7 +1,10 @@
 """What the content apps' admins share: empty slugs made from titles, links that default to
 https, the main photo (`images.CoverImage`), and history with restoring (`VersionedAdmin`)."""
 
-from diff_match_patch import diff_match_patch
+import re
+from datetime import datetime
+from difflib import SequenceMatcher
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -108,8 +111,18 @@ class VersionedAdmin(CompareVersionAdmin):
 
     @property
     def compare_exclude(self):
-        """Each language's field is compared; the untranslated name would repeat one of them."""
-        return revisions.translated_originals(self.model)
+        """Each language's field is compared (the untranslated name would repeat one of them);
+        the time of the last change is the version's own."""
+        stamps = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        ]
+        return (*revisions.translated_originals(self.model), *stamps)
+
+    def recoverlist_view(self, request, extra_context=None):
+        title = _("Przywróć usunięte: %(items)s") % {"items": self.model._meta.verbose_name_plural}
+        return super().recoverlist_view(request, {"title": title, **(extra_context or {})})
 
     def compare(self, obj, version1, version2):
         differences, has_unfollowed_fields = super().compare(obj, version1, version2)
@@ -123,6 +136,13 @@ class VersionedAdmin(CompareVersionAdmin):
         if obj_compare.value1 in EMPTY and obj_compare.value2 in EMPTY:
             return None
         return text_diff(*obj_compare.to_string())
+
+    def compare_DateTimeField(self, obj_compare):
+        """None for times equal to the minute, which is all the admin shows and edits."""
+        first, second = to_the_minute(obj_compare.value1), to_the_minute(obj_compare.value2)
+        if first is not None and first == second:
+            return None
+        return super().compare_DateTimeField(obj_compare)
 
     def generic_add_remove(self, raw_value1, raw_value2, value1, value2):
         if raw_value1 is None or raw_value2 is None:
@@ -139,6 +159,10 @@ class VersionedAdmin(CompareVersionAdmin):
         ]
         context = {"change_info": change_info, "changed": changed}
         return render_to_string("reversion-compare/compare_parts.html", context)
+
+
+def to_the_minute(value):
+    return value.replace(second=0, microsecond=0) if isinstance(value, datetime) else None
 
 
 def field_label(field):
@@ -162,20 +186,28 @@ def part_differences(older, newer):
 
 
 EMPTY = (None, "")
-DIFF_MARKS = {
-    diff_match_patch.DIFF_INSERT: "<ins>{}</ins>",
-    diff_match_patch.DIFF_DELETE: "<del>{}</del>",
-    diff_match_patch.DIFF_EQUAL: "{}",
-}
+WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def text_diff(before, after):
-    """Two values with what was added and removed marked, escaped: the library's own diff of
-    longer values puts their text into the page as HTML."""
-    matcher = diff_match_patch()
-    changes = matcher.diff_main(
-        "" if before is None else str(before), "" if after is None else str(after)
-    )
-    matcher.diff_cleanupSemantic(changes)
-    marked = "".join(format_html(DIFF_MARKS[operation], text) for operation, text in changes)
-    return format_html('<pre class="highlight">{}</pre>', mark_safe(marked))
+    """Two values with the words added and removed marked, escaped (the library's own diff
+    marks letters, and puts longer values into the page as HTML)."""
+    old, new = words(before), words(after)
+    changes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    marked = [
+        marked_change(operation, "".join(old[i1:i2]), "".join(new[j1:j2]))
+        for operation, i1, i2, j1, j2 in changes
+    ]
+    return format_html('<pre class="highlight">{}</pre>', mark_safe("".join(marked)))
+
+
+def words(value):
+    return WORDS.findall("" if value is None else str(value))
+
+
+def marked_change(operation, removed, added):
+    if operation == "equal":
+        return format_html("{}", removed)
+    deleted = format_html("<del>{}</del>", removed) if removed else ""
+    inserted = format_html("<ins>{}</ins>", added) if added else ""
+    return format_html("{}{}", deleted, inserted)
