@@ -340,3 +340,30 @@ def test_recent_files_are_kept_whatever_names_them(post_with_gallery):
     output = StringIO()
     call_command("remove_unused_media", stdout=output)
     assert "0 unused file(s) deleted" in output.getvalue()
+
+
+# Every versioned admin's screens, on the demo content.
+
+VERSIONED_ADMINS = [
+    model for model, model_admin in admin.site._registry.items()
+    if isinstance(model_admin, VersionedAdmin)
+]  # fmt: skip
+
+
+def model_admin_of(model):
+    return admin.site._registry[model]
+
+
+@pytest.mark.parametrize("model", VERSIONED_ADMINS, ids=lambda model: model._meta.label)
+def test_history_and_recovery_screens_open_for_every_versioned_model(admin_client, model):
+    call_command("load_demo", stdout=StringIO())
+    prefix = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+    row = model._base_manager.first()
+
+    # A single row (the site's settings, the statement) is never added, so never recovered.
+    addable = model_admin_of(model).has_add_permission(admin_client.get("/admin/").wsgi_request)
+    assert admin_client.get(prefix + "recover/").status_code == (200 if addable else 403)
+    if row is not None:
+        history = admin_client.get(f"{prefix}{row.pk}/history/")
+        assert history.status_code == 200
+        assert "Kliknij datę" in history.content.decode()
