@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 
 from cus_site.permissions import CONTENT_EDITORS
 from cus_site.revisions import recorded
+from tests.browser.test_admin_signin import watch_policy
 from tests.factories import PartnerFactory, PostFactory, ProgrammeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -59,6 +60,7 @@ def save(page):
 
 def test_editor_restores_the_previous_text_of_a_post(page, site, content, browser):
     post = content["post"]
+    refused = watch_policy(page)
     sign_in(page, site)
     page.goto(f"{site.url}/admin/news/post/{post.pk}/change/")
     page.locator("#id_lead_pl").fill(WRONG_LEAD)
@@ -83,6 +85,7 @@ def test_editor_restores_the_previous_text_of_a_post(page, site, content, browse
     status, text = as_resident(browser, site.url + post.get_absolute_url())
     assert status == 200
     assert OLD_LEAD in text and WRONG_LEAD not in text
+    assert refused == []  # the history, comparison and restoring screens under the admin's CSP
 
 
 def test_editor_recovers_a_deleted_programme_with_its_partner(page, site, content, browser):
