@@ -8,11 +8,14 @@ from difflib import SequenceMatcher
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from reversion import RevertError
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from cus_site import images, revisions
@@ -103,6 +106,10 @@ class CoverImageAdminMixin:
             messages.warning(request, self.hidden_warning(hidden))
 
 
+class TriedOnly(Exception):
+    """Undoes a trial restoring (VersionedAdmin.restorable)."""
+
+
 class VersionedAdmin(CompareVersionAdmin):
     """History, comparison of two versions, restoring one, and "Przywróć usunięte" on the list
     (cus_site.revisions says what is kept). Put it first among an admin's bases."""
@@ -119,6 +126,37 @@ class VersionedAdmin(CompareVersionAdmin):
             if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
         ]
         return (*revisions.translated_originals(self.model), *stamps)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.restorable(request, version_id):
+            return self.back_to_list()
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.restorable(request, version_id):
+            return self.back_to_list()
+        return super().recover_view(request, version_id, extra_context)
+
+    def restorable(self, request, version_id):
+        """Whether a version can be written back, tried and undone first: it may clash with a
+        row made since (the same address) or need one deleted since (its parent page).
+        django-reversion would say so only in English."""
+        version = Version.objects.filter(pk=version_id).first()
+        if version is None:
+            return True  # the library's own 404
+        try:
+            with transaction.atomic():
+                version.revision.revert(delete=True)
+                raise TriedOnly
+        except TriedOnly:
+            return True
+        except RevertError:
+            messages.error(request, CONFLICT_MESSAGE)
+            return False
+
+    def back_to_list(self):
+        opts = self.model._meta
+        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
 
     def recoverlist_view(self, request, extra_context=None):
         title = _("Przywróć usunięte: %(items)s") % {"items": self.model._meta.verbose_name_plural}
@@ -185,6 +223,11 @@ def part_differences(older, newer):
     ]
 
 
+CONFLICT_MESSAGE = _(
+    "Tej wersji nie da się przywrócić: inny element ma już ten sam adres albo nazwę, albo nie "
+    "ma już elementu, do którego ona należy (np. strony nadrzędnej). Zmień tamten element albo "
+    "najpierw przywróć brakujący i spróbuj ponownie."
+)
 EMPTY = (None, "")
 WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 

@@ -265,6 +265,23 @@ def test_a_deleted_programme_comes_back_with_its_partners(editor_client, client)
     assert "Osiedle Westerplatte" in page.content.decode()
 
 
+def test_a_version_clashing_with_a_newer_row_is_refused_in_polish(editor_client):
+    with recorded("Program z testu"):
+        programme = ProgrammeFactory(title_pl="Osiedle Westerplatte", slug_pl="westerplatte")
+    editor_client.post(f"/admin/osl/programme/{programme.pk}/delete/", {"post": "yes"})
+    ProgrammeFactory(title_pl="Nowe Westerplatte", slug_pl="westerplatte")
+    deleted = Version.objects.get_deleted(Programme).get()
+
+    response = editor_client.get(f"/admin/osl/programme/recover/{deleted.pk}/", follow=True)
+
+    assert response.status_code == 200
+    assert (
+        "Tej wersji nie da się przywrócić: inny element ma już ten sam adres albo nazwę"
+        in text_of(response)
+    )
+    assert list(Programme.objects.values_list("title_pl", flat=True)) == ["Nowe Westerplatte"]
+
+
 @pytest.fixture
 def hours_editor_client(client):
     if not Group.objects.filter(name=HOURS_EDITORS).exists():
