@@ -1,14 +1,24 @@
 """What the content apps' admins share: empty slugs made from titles, links that default to
-https, and the main photo (`images.CoverImage`)."""
+https, the main photo (`images.CoverImage`), and history with restoring (`VersionedAdmin`)."""
+
+import re
+from datetime import datetime
+from difflib import SequenceMatcher
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from reversion import RevertError
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
 
-from cus_site import images
+from cus_site import images, revisions
 from cus_site.slugs import slugify_pl
 
 THUMBNAIL_WIDTH = 160
@@ -94,3 +104,153 @@ class CoverImageAdminMixin:
         hidden = [picture for picture in pictures if picture.file and not picture.is_public]
         if hidden:
             messages.warning(request, self.hidden_warning(hidden))
+
+
+class TriedOnly(Exception):
+    """Undoes a trial restoring (VersionedAdmin.restorable)."""
+
+
+class VersionedAdmin(CompareVersionAdmin):
+    """History, comparison of two versions, restoring one, and "Przywróć usunięte" on the list
+    (cus_site.revisions says what is kept). Put it first among an admin's bases."""
+
+    history_latest_first = True
+
+    @property
+    def compare_exclude(self):
+        """Each language's field is compared (the untranslated name would repeat one of them);
+        the time of the last change is the version's own."""
+        stamps = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        ]
+        return (*revisions.translated_originals(self.model), *stamps)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.restorable(request, version_id):
+            return self.back_to_list()
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.restorable(request, version_id):
+            return self.back_to_list()
+        return super().recover_view(request, version_id, extra_context)
+
+    def restorable(self, request, version_id):
+        """Whether a version can be written back, tried and undone first: it may clash with a
+        row made since (the same address) or need one deleted since (its parent page).
+        django-reversion would say so only in English."""
+        version = Version.objects.filter(pk=version_id).first()
+        if version is None:
+            return True  # the library's own 404
+        try:
+            with transaction.atomic():
+                version.revision.revert(delete=True)
+                raise TriedOnly
+        except TriedOnly:
+            return True
+        except RevertError:
+            messages.error(request, CONFLICT_MESSAGE)
+            return False
+
+    def back_to_list(self):
+        opts = self.model._meta
+        return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+
+    def recoverlist_view(self, request, extra_context=None):
+        title = _("Przywróć usunięte: %(items)s") % {"items": self.model._meta.verbose_name_plural}
+        return super().recoverlist_view(request, {"title": title, **(extra_context or {})})
+
+    def compare(self, obj, version1, version2):
+        differences, has_unfollowed_fields = super().compare(obj, version1, version2)
+        differences = [difference for difference in differences if difference["diff"] is not None]
+        for difference in differences:
+            difference["label"] = field_label(difference["field"])
+        return differences, has_unfollowed_fields
+
+    def fallback_compare(self, obj_compare):
+        """None for a field empty in both versions (NULL in one, "" in the other)."""
+        if obj_compare.value1 in EMPTY and obj_compare.value2 in EMPTY:
+            return None
+        return text_diff(*obj_compare.to_string())
+
+    def compare_DateTimeField(self, obj_compare):
+        """None for times equal to the minute, which is all the admin shows and edits."""
+        first, second = to_the_minute(obj_compare.value1), to_the_minute(obj_compare.value2)
+        if first is not None and first == second:
+            return None
+        return super().compare_DateTimeField(obj_compare)
+
+    def generic_add_remove(self, raw_value1, raw_value2, value1, value2):
+        if raw_value1 is None or raw_value2 is None:
+            return super().generic_add_remove(raw_value1, raw_value2, value1, value2)
+        return text_diff(value1, value2)
+
+    def compare_ManyToOneRel(self, obj_compare):
+        """The parts (a gallery's photos, a programme's partners): which were added or removed,
+        and of each changed one every field that changed, not only its name."""
+        change_info = obj_compare.get_m2o_change_info()
+        changed = [
+            {"part": newer, "fields": part_differences(older, newer)}
+            for older, newer in change_info["changed_items"]
+        ]
+        context = {"change_info": change_info, "changed": changed}
+        return render_to_string("reversion-compare/compare_parts.html", context)
+
+
+def to_the_minute(value):
+    return value.replace(second=0, microsecond=0) if isinstance(value, datetime) else None
+
+
+def field_label(field):
+    """A field's name for editors; a relation to parts (`images`) is named by the parts' model."""
+    return getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural
+
+
+def part_differences(older, newer):
+    """(field name, diff) of each field two versions of one part differ in."""
+    model = newer._model
+    skipped = set(revisions.translated_originals(model))
+    before, after = older.field_dict, newer.field_dict
+    return [
+        (
+            field.verbose_name,
+            text_diff(before.get(field.attname, ""), after.get(field.attname, "")),
+        )
+        for field in model._meta.concrete_fields
+        if field.name not in skipped and before.get(field.attname) != after.get(field.attname)
+    ]
+
+
+CONFLICT_MESSAGE = _(
+    "Tej wersji nie da się przywrócić: inny element ma już ten sam adres albo nazwę, albo nie "
+    "ma już elementu, do którego ona należy (np. strony nadrzędnej). Zmień tamten element albo "
+    "najpierw przywróć brakujący i spróbuj ponownie."
+)
+EMPTY = (None, "")
+WORDS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def text_diff(before, after):
+    """Two values with the words added and removed marked, escaped (the library's own diff
+    marks letters, and puts longer values into the page as HTML)."""
+    old, new = words(before), words(after)
+    changes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    marked = [
+        marked_change(operation, "".join(old[i1:i2]), "".join(new[j1:j2]))
+        for operation, i1, i2, j1, j2 in changes
+    ]
+    return format_html('<pre class="highlight">{}</pre>', mark_safe("".join(marked)))
+
+
+def words(value):
+    return WORDS.findall("" if value is None else str(value))
+
+
+def marked_change(operation, removed, added):
+    if operation == "equal":
+        return format_html("{}", removed)
+    deleted = format_html("<del>{}</del>", removed) if removed else ""
+    inserted = format_html("<ins>{}</ins>", added) if added else ""
+    return format_html("{}{}", deleted, inserted)

@@ -10,6 +10,13 @@ class AdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "cus_site.signin.AdminSite"
 
+    def ready(self):
+        from cus_site import revisions
+
+        # Before the admins load (cus_site.revisions.register_all).
+        revisions.register_all()
+        super().ready()
+
 
 class CusSiteConfig(AppConfig):
     name = "cus_site"

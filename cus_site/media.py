@@ -350,6 +350,9 @@ def remember_stored_names(sender, instance, raw=False, **kwargs):
 
 def after_save(sender, instance, raw=False, **kwargs):
     if raw:
+        # A row written as stored (a restored version, cus_site.revisions) names its files
+        # where they were then; the admin's form that saves it next must find them.
+        follow_hidden_files(instance)
         return
     for field in file_fields(sender):
         # A hand-sent post_save (the tree's bulk move) has no pre_save before it.
@@ -357,6 +360,17 @@ def after_save(sender, instance, raw=False, **kwargs):
         if old and old != getattr(instance, field.attname).name:
             hide_later(field.storage, [old])
     sync_later(sender, instance.pk)
+
+
+def follow_hidden_files(instance):
+    """Point a row's stored names at where their files are now (hidden or shown since)."""
+    for field in file_fields(type(instance)):
+        name = getattr(instance, field.attname).name
+        current = locate(field.storage, name) if name else None
+        if current and current != name:
+            rows = type(instance)._base_manager.filter(pk=instance.pk)
+            rows.update(**{field.attname: current})
+            setattr(instance, field.attname, current)
 
 
 def after_delete(sender, instance, **kwargs):

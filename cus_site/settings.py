@@ -159,6 +159,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "two_factor",
     "axes",
+    "reversion",
+    "reversion_compare",
     "cus_site",
     "hours",
     "news",

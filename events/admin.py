@@ -5,7 +5,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    VersionedAdmin,
+    cover_fieldset,
+)
 
 from . import dates
 from .forms import EventDateFormSet
@@ -31,7 +37,7 @@ CALENDAR_FIELDS = {
 
 
 @admin.register(Audience)
-class AudienceAdmin(TabbedTranslationAdmin):
+class AudienceAdmin(VersionedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -76,7 +82,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     form = EventAdminForm
     list_display = ["title", "when", "place", "state", "status", "is_upcoming"]
     list_filter = [WhenFilter, "status", "state", "audiences"]

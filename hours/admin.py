@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from cus_site.admin import VersionedAdmin
+
 from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
 
@@ -24,7 +26,7 @@ class WeeklyHoursInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(TabbedTranslationAdmin):
+class UnitAdmin(VersionedAdmin, TabbedTranslationAdmin):
     list_display = ["short_name", "full_name", "order", "is_visible"]
     list_filter = ["is_visible"]
     search_fields = ["short_name", "full_name"]
@@ -53,7 +55,7 @@ class SpecialHoursInline(admin.TabularInline):
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(TabbedTranslationAdmin):
+class SpecialDayAdmin(VersionedAdmin, TabbedTranslationAdmin):
     list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed", "announce"]
     list_filter = ["unit", "is_closed", "announce"]
     list_select_related = ["unit"]

@@ -8,14 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from cus_site import media
-from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset, visibility
+from cus_site.admin import (
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    VersionedAdmin,
+    cover_fieldset,
+    visibility,
+)
 from cus_site.permissions import CONTENT_EDITORS
 
 from .models import Category, Post, PostAttachment, PostImage
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(VersionedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_pl"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,7 +77,7 @@ class PostAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Post)
-class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     form = PostAdminForm
     list_display = ["title", "status", "published_at", "category_names", "is_on_site"]
     list_filter = ["status", "categories", "published_at"]

@@ -6,7 +6,13 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    VersionedAdmin,
+    cover_fieldset,
+)
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -23,7 +29,7 @@ from .models import (
 
 
 @admin.register(Introduction)
-class IntroductionAdmin(TabbedTranslationAdmin):
+class IntroductionAdmin(VersionedAdmin, TabbedTranslationAdmin):
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not Introduction.objects.exists()
 
@@ -72,7 +78,7 @@ class ProgrammeAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     form = ProgrammeAdminForm
     list_display = ["title", "is_published", "updated_on", "order", "news_category"]
     list_filter = ["is_published", "news_category"]

@@ -16,7 +16,13 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    VersionedAdmin,
+    cover_fieldset,
+)
 from cus_site.slugs import slugify_pl
 
 from . import redirects
@@ -38,7 +44,7 @@ from .page_parts import page_context
 from .tree import ANCESTORS, SLUG_LENGTH
 
 
-class SingleRowAdmin(TabbedTranslationAdmin):
+class SingleRowAdmin(VersionedAdmin, TabbedTranslationAdmin):
     """A model with exactly one row: the list goes straight to it, and it cannot be deleted."""
 
     formfield_overrides = SECURE_LINKS
@@ -58,7 +64,7 @@ class SingleRowAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(TextPage)
-class TextPageAdmin(TabbedTranslationAdmin):
+class TextPageAdmin(VersionedAdmin, TabbedTranslationAdmin):
     formfield_overrides = SECURE_LINKS
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
@@ -170,7 +176,7 @@ class NoticeShownFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(TabbedTranslationAdmin):
+class NoticeAdmin(VersionedAdmin, TabbedTranslationAdmin):
     list_display = ["text", "kind", "placement", "shown_from", "shown_until", "is_shown"]
     list_filter = [NoticeShownFilter, "kind", "placement"]
     search_fields = ["text_pl", "text_en", "text_uk"]
@@ -220,7 +226,7 @@ class PageAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Page)
-class PageAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     form = PageAdminForm
     list_display = ["tree_title", "address", "is_published", "in_menu", "role", "updated_at"]
     list_filter = ["is_published", "in_menu", "role"]
@@ -353,7 +359,7 @@ class RedirectForm(forms.ModelForm):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(VersionedAdmin, admin.ModelAdmin):
     form = RedirectForm
     list_display = ["old_address", "target_link", "origin", "created_at"]
     list_filter = ["origin"]

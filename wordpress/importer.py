@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 
 from cus_site import images
+from cus_site.revisions import recorded
 
 from . import wxr
 from .categories import Categories
@@ -134,7 +135,7 @@ class Run:
         self.report.site = self.export.channel.site
         self.media = Media(self.uploads, self.export.hosts)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), recorded(f"Import z WordPressa ({self.report.source})"):
                 self.import_all()
                 if self.dry_run:
                     raise Rollback

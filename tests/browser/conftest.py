@@ -52,7 +52,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-CONTENT_APPS = ["hours", "news", "events", "osl", "pages", "search"]
+CONTENT_APPS = ["hours", "news", "events", "osl", "pages", "search", "reversion"]
 MP4_START = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:04.000\nDzień dobry.\n".encode()
 

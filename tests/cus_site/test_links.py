@@ -125,6 +125,12 @@ OWN_ADDRESSES = {
     "news_url",
     "password_reset_url",
     "next_url",
+    # The admin's history and comparison screens (templates/reversion*): admin routes.
+    "action.url",
+    "changelist_url",
+    "history_url",
+    "save_url",
+    "prev_url",
     "QR_URL",
     "cancel_url",
     "site_address",

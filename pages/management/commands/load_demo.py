@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from cus_site.revisions import recorded
 from cus_site.seed import read_seed
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         seed = read_seed()
-        for module in demo_modules():
-            summary = module.load(seed)
-            self.stdout.write(f"{module.__name__}: {summary}")
+        with recorded("Treści demonstracyjne (manage.py load_demo)"):
+            for module in demo_modules():
+                summary = module.load(seed)
+                self.stdout.write(f"{module.__name__}: {summary}")
