@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cus_site import images
+from cus_site import cache, images
 from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 
 from .models import POST_TEXT, Category, Post
@@ -22,6 +22,14 @@ POSTS_PER_PAGE = 10
 PUBLISHER = "Centrum Usług Społecznych w Tarnowie"
 # The characters that could end the script element or start an HTML comment inside it.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+def categories_and_years():
+    """The news list's categories and years: they read every published post, so once per
+    change (cus_site/cache.py), not per request."""
+    published = Post.objects.published()
+    categories = list(Category.objects.filter(posts__in=published).distinct())
+    return categories, list(published.dates("published_at", "year", order="DESC"))
 
 
 class PostListView(ListView):
@@ -41,9 +49,7 @@ class PostListView(ListView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1)
         context["heading"] = self.heading()
-        published = Post.objects.published()
-        context["categories"] = Category.objects.filter(posts__in=published).distinct()
-        context["years"] = published.dates("published_at", "year", order="DESC")
+        context["categories"], context["years"] = cache.fragment("news-lists", categories_and_years)
         return context
 
     def heading(self):

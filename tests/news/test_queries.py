@@ -32,6 +32,10 @@ def add_posts(numbers, categories, photos):
 
 
 def queries_of(client, url):
+    # What is worked out once per change (the categories and years, the menu, the footer's
+    # hours, the next timed change: cus_site/cache.py) is left out of the count: the first
+    # request after a change pays it, every later one does not.
+    client.get(url)
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200, url
     return len(context.captured_queries)
@@ -51,11 +55,13 @@ def queries_with_few_posts(client, db):
 def test_query_count_does_not_grow_with_posts_categories_and_photos(
     client, queries_with_few_posts, url, django_assert_max_num_queries
 ):
+    client.get(url)
     with django_assert_max_num_queries(queries_with_few_posts[url]):
         assert client.get(url).status_code == 200
 
 
 def news_queries_of(client, url):
+    client.get(url)
     with CaptureQueriesContext(connection) as context:
         client.get(url)
     return [query["sql"] for query in context.captured_queries if '"news_' in query["sql"]]
@@ -65,9 +71,10 @@ def news_queries_of(client, url):
     ("url", "budget"),
     [
         ("/", 1),  # the six newest
-        ("/aktualnosci/", 4),  # count, page, categories, years
-        ("/aktualnosci/kategoria/kategoria-a/", 5),  # and the category
-        ("/aktualnosci/2024/", 5),  # and whether the year has any post
+        # count, page (the categories and years are worked out once per change)
+        ("/aktualnosci/", 2),
+        ("/aktualnosci/kategoria/kategoria-a/", 3),  # and the category
+        ("/aktualnosci/2024/", 3),  # and whether the year has any post
         ("/aktualnosci/wpis-5/", 6),  # post, categories, photos, attachments, older, newer
     ],
 )
