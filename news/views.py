@@ -3,11 +3,13 @@ import json
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,12 +34,30 @@ def categories_and_years():
     return categories, list(published.dates("published_at", "year", order="DESC"))
 
 
+class CountedOncePaginator(Paginator):
+    """Counting the posts reads all of them: the count is worked out once per change."""
+
+    def __init__(self, *args, count_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
+
+    @cached_property
+    def count(self):
+        counted = Paginator.count.func
+        return cache.fragment(self.count_name, lambda: counted(self), per_language=False)
+
+
 class PostListView(ListView):
     """The published posts, newest first, ten a page; the category and year lists narrow it.
 
     A page number that is not a number or out of range is a 404 (ListView's own rule)."""
 
     paginate_by = POSTS_PER_PAGE
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        name = "news-count:" + ":".join(f"{key}={value}" for key, value in self.kwargs.items())
+        return CountedOncePaginator(queryset, per_page, count_name=name, **kwargs)
+
     template_name = "news/post_list.html"
     context_object_name = "posts"
 
