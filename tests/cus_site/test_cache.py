@@ -342,3 +342,15 @@ def test_without_redis_the_copies_are_files_every_worker_shares(monkeypatch, tmp
     assert pages["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert pages["LOCATION"] == tmp_path / "pages"
     assert pages["OPTIONS"]["MAX_ENTRIES"] > 0
+
+
+def test_the_home_page_asks_no_question_twice(client, settings, db):
+    settings.PAGE_CACHE = False
+    unit = UnitFactory(short_name="CUS")
+    WeeklyHoursFactory(unit=unit, weekday=0)
+    PostFactory()
+    client.get("/")
+    with CaptureQueriesContext(connection) as context:
+        assert client.get("/").status_code == 200
+    asked = [query["sql"] for query in context.captured_queries]
+    assert len(asked) == len(set(asked)), asked
