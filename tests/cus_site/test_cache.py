@@ -354,3 +354,16 @@ def test_the_home_page_asks_no_question_twice(client, settings, db):
         assert client.get("/").status_code == 200
     asked = [query["sql"] for query in context.captured_queries]
     assert len(asked) == len(set(asked)), asked
+
+
+def test_without_redis_a_copy_is_a_file_in_the_folder(client, news, settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "pages",
+        },
+    }
+    client.get(news)
+    assert served_from_copy(client, news)
+    assert list((tmp_path / "pages").glob("*.djcache"))
