@@ -11,7 +11,7 @@ VNU_VERSION := 26.9.27
 VNU := $(TOOLS)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export VNU_JAR := $(abspath $(VNU))
 
-.PHONY: run test pytest lint format backup restore chromium java nginx wrk loadtest bench clean-db
+.PHONY: run test pytest lint format backup restore chromium java nginx redis wrk loadtest bench clean-db
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
@@ -21,12 +21,12 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 run: $(INSTALLED)
 	DEBUG=1 $(WITH_DB) sh -c '$(PY) manage.py migrate --noinput && $(PY) manage.py sync_media && $(PY) manage.py load_demo && $(PY) manage.py ensure_admin && exec $(PY) manage.py runserver 127.0.0.1:8000'
 
-test: $(INSTALLED) chromium $(VNU) nginx lint
-	$(TEST_ENV) $(WITH_DB) sh -c '$(PY) manage.py check --fail-level WARNING && $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(ARGS)'
+test: $(INSTALLED) chromium $(VNU) nginx redis lint
+	$(TEST_ENV) $(WITH_DB) --redis sh -c '$(PY) manage.py check --fail-level WARNING && $(PY) manage.py makemigrations --check --dry-run && $(PY) -m pytest $(ARGS)'
 
 # One test or a folder: make pytest ARGS="tests/news/test_views.py -k future"
-pytest: $(INSTALLED) $(VNU)
-	$(TEST_ENV) $(WITH_DB) $(PY) -m pytest $(ARGS)
+pytest: $(INSTALLED) $(VNU) redis
+	$(TEST_ENV) $(WITH_DB) --redis $(PY) -m pytest $(ARGS)
 
 # One archive of the database and the uploaded files (README: "Backup and restore").
 # make backup [OUTPUT=file.tar]; make restore FILE=file.tar [FORCE=1]
@@ -95,6 +95,18 @@ wrk:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	  else \
 	    echo "wrk is missing: install the Debian package wrk (sudo apt-get install wrk)."; exit 1; \
+	  fi; }
+
+# The test wrapper starts a private Redis (Debian's redis-server) so the suite runs the page cache
+# on it; the package's own service is not used (a policy-rc.d keeps it from starting).
+redis:
+	@command -v redis-server >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    made=; [ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; made=1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; status=$$?; \
+	    [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; \
+	  else \
+	    echo "redis-server is missing: install the Debian package redis-server (sudo apt-get install redis-server)."; exit 1; \
 	  fi; }
 
 clean-db:

@@ -35,6 +35,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from cus_site import cache
 from cus_site.media import RENDITIONS, forget_renditions, listed
 from cus_site.pgclient import (
     BackupError,
@@ -60,10 +61,11 @@ DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 def after_restore():
     """Called once a restore has finished, so that no visitor gets a page cached before it.
 
-    The lead wires this to the page cache's invalidation in `cus_site/cache.py` (pages only).
-    Never `cache.clear()`: the cache also holds imagekit's records of existing renditions,
-    which the restored files keep true, and the sign-in lockouts.
+    Only the pages' generation is replaced (`cus_site.cache`), never `cache.clear()`: the
+    cache also holds imagekit's records of existing renditions, which the restored files keep
+    true, and the sign-in lockouts.
     """
+    cache.content_changed()
 
 
 # Writing an archive.

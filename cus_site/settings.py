@@ -176,6 +176,10 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session is read: a hit costs no query. Outside the compression, so a copy
+    # is kept compressed and a hit costs no compression either.
+    "cus_site.cache.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,7 +190,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cus_site.middleware.SiteCSPMiddleware",
     "pages.middleware.ReaderOptionsVaryMiddleware",
-    "cus_site.middleware.PublicCacheMiddleware",
     "cus_site.middleware.AdminPrivacyMiddleware",
     # A body over its path's limit is refused here, before a view reads it (no middleware
     # above reads it); the 413 page still gets the headers of the ones above.
@@ -200,8 +203,12 @@ MIDDLEWARE = [
     # outside it sees `response.database_unavailable`.
     "cus_site.outage.DatabaseUnavailableMiddleware",
 ]
-# How long browsers and proxies may keep a public page (the hours status pages opt out).
+# How long a public page is kept at most, by the page cache (cus_site/cache.py) and by browsers
+# and proxies, which it tells so in max-age; a timed change (a unit opening, a scheduled post)
+# comes first. Editors' changes reach browsers within this time; 0 keeps nothing.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", 300))
+# PAGE_CACHE=0 turns the page copies off (the fragments of every page stay cached).
+PAGE_CACHE = env_flag("PAGE_CACHE", True)
 
 ROOT_URLCONF = "cus_site.urls"
 WSGI_APPLICATION = "cus_site.wsgi.application"
@@ -318,7 +325,31 @@ IMAGEKIT_SPEC_CACHEFILE_NAMER = "cus_site.media.rendition_name"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def caches_from_env():
+    """The default alias (imagekit's record of renditions) and `pages` (cus_site/cache.py):
+    both shared by every worker process, on Redis with REDIS_URL, else in files of the
+    project's `.cache/` (never the database: pages must outlive its outage). The files are
+    bounded by MAX_ENTRIES; Redis by its own `maxmemory` with an LRU policy."""
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "default": {**backend, "KEY_PREFIX": "cus"},
+            "pages": {**backend, "KEY_PREFIX": "cus-pages"},
+        }
+    folder = Path(os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": folder / "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+
+CACHES = caches_from_env()
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

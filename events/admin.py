@@ -5,6 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from cus_site import cache
 from cus_site.admin import (
     SECURE_LINKS,
     CoverImageAdminMixin,
@@ -188,6 +189,7 @@ class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Opublikuj zaznaczone wydarzenia"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Event.Status.PUBLISHED, updated_at=timezone.now())
+        cache.content_changed()
         self.message_user(
             request, _("Opublikowane wydarzenia: %(count)d.") % {"count": count}, messages.SUCCESS
         )
@@ -195,6 +197,7 @@ class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Wycofaj zaznaczone wydarzenia do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Event.Status.DRAFT, updated_at=timezone.now())
+        cache.content_changed()
         self.message_user(
             request,
             _("Wydarzenia wycofane do szkiców: %(count)d.") % {"count": count},

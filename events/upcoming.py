@@ -19,6 +19,8 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Least
 from django.utils import timezone
 
+from cus_site import cache
+
 # A subscribed calendar keeps the events that ended this many days ago.
 CALENDAR_KEEPS_DAYS = 30
 
@@ -78,7 +80,9 @@ class UpcomingQuerySet(models.QuerySet):
     def revised(self):
         """Raise the calendar files' SEQUENCE: a calendar app that has the event takes the new
         version over the one it holds (RFC 5545, 3.8.7.4)."""
-        return self.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+        revised = self.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+        cache.content_changed()
+        return revised
 
     def next_change(self, now=None):
         """The next moment after `now` at which a page listing published events changes on its

@@ -4,7 +4,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -121,13 +120,6 @@ class EventDetailView(DetailView):
         if event is None:
             raise Http404(_("Nie ma takiego wydarzenia."))
         return event
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.unit_status:
-            # The unit's status is right only until its next opening or closing.
-            patch_cache_control(response, no_cache=True, max_age=0, must_revalidate=True)
-        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,8 @@ import datetime
 
 from django.utils import translation
 
+from cus_site import cache
+
 from .models import Unit, Weekday, WeeklyHours
 
 # The full names in each language; the English and Ukrainian ones are faithful translations.
@@ -32,6 +34,7 @@ def load(seed):
             # An existing unit is the editors' now: its hours are never reset.
             if is_new:
                 WeeklyHours.objects.bulk_create(weekly_hours(unit, seed_unit.rows))
+                cache.content_changed()
                 created.append(unit.short_name)
     return f"dodano jednostki: {', '.join(created)}" if created else "bez zmian"
 

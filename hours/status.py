@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
+from cus_site import cache
 from cus_site.translated import in_language, interpolate
 
 from .models import Weekday, clock
+from .schedule import Timetable
 
 # How far ahead the status looks for the next opening; beyond it the status just says "closed".
 LOOKAHEAD_DAYS = 14
@@ -71,8 +73,10 @@ class Status:
 def unit_status(timetable, unit, now=None):
     """The status of a unit at `now` (aware; default: the current time), in Warsaw time.
 
-    The timetable must start today and cover LOOKAHEAD_DAYS more days.
+    The timetable must start today and cover LOOKAHEAD_DAYS more days. The page showing it is
+    kept by the page cache only until the next opening or closing (`next_status_change`).
     """
+    cache.note_status()
     now = timezone.localtime(now)
     today = timetable.day(unit, now.date())
     reason = in_language(today.reason, today.reason_language)
@@ -138,3 +142,25 @@ def opening_phrase(date, span, days_ahead):
         "date": date_format(date, "DATE_FORMAT"),
         "time": time,
     }
+
+
+def next_status_change(now=None):
+    """The next opening or closing of a visible unit today or tomorrow (a status says "Otwarte
+    do 15:30" until 15:30 exactly), or None."""
+    now = timezone.localtime(now)
+    timetable = Timetable.of_visible_units(now.date(), 2)
+    moments = [
+        datetime.datetime.combine(date, moment, tzinfo=now.tzinfo)
+        for unit in timetable.units
+        for date in timetable.dates()
+        for span in timetable.day(unit, date).spans
+        for moment in (span.opens, span.closes)
+    ]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def next_midnight(now=None):
+    """Local midnight: "jutro" becomes a weekday's name, today's row of a week moves on."""
+    now = timezone.localtime(now)
+    tomorrow = now.date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=now.tzinfo)

@@ -2,8 +2,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control
 from django.views.generic import ListView
 
 from .jsonld import government_office
@@ -14,12 +12,6 @@ from .week import WeekRow, week_rows
 
 # Days ahead for which the page lists holidays and special days.
 CHANGES_WINDOW_DAYS = 60
-
-# A status is right only until the clock passes an opening or closing time, or an editor changes
-# the hours, and no max-age can foresee the edit. So every cache (the browser's, a proxy's) must
-# ask again each time; the page costs a fixed handful of queries. Pages without a status are not
-# marked and stay cacheable.
-shows_status = cache_control(no_cache=True, max_age=0, must_revalidate=True)
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,6 @@ def changes_of_all(timetable):
     return [found[key] for key in sorted(found, key=lambda key: key[:2])]
 
 
-@method_decorator(shows_status, name="dispatch")
 class UnitListView(ListView):
     template_name = "hours/unit_list.html"
 

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from cus_site import media
+from cus_site import cache, media
 from cus_site.admin import (
     CoverImageAdminMixin,
     DefaultSlugsForm,
@@ -129,6 +129,7 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Opublikuj zaznaczone wpisy"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Post.Status.PUBLISHED)
+        cache.content_changed()
         media.sync_queryset(queryset)
         self.message_user(
             request,
@@ -143,6 +144,7 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Wycofaj zaznaczone wpisy do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT)
+        cache.content_changed()
         media.sync_queryset(queryset)
         self.message_user(
             request, _("Wpisy wycofane do szkiców: %(count)d.") % {"count": count}, messages.SUCCESS

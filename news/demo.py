@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
+from cus_site import cache
 from cus_site.slugs import slugify_pl
 
 from .models import SLUG_LENGTH, Category, Post
@@ -59,4 +60,5 @@ def mark_cut_leads(items):
                 lead_is_cut=False,
             )
             marked += untouched.update(lead_is_cut=True)
+    cache.content_changed()
     return marked

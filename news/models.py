@@ -53,10 +53,37 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
+def two_years_before(moment):
+    moment = timezone.localtime(moment)
+    try:
+        return moment.replace(year=moment.year - 2)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year - 2, day=28)
+
+
+def two_years_after(moment):
+    moment = timezone.localtime(moment)
+    try:
+        return moment.replace(year=moment.year + 2)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year + 2, month=3, day=1)
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published, and not scheduled for later by the site's clock."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def next_change(self, now=None):
+        """The next moment after `now` at which the published posts change on their own: a
+        scheduled post appears or a post turns archival (`Post.is_archival`), or None."""
+        now = now or timezone.now()
+        scheduled = self.filter(status=Post.Status.PUBLISHED, published_at__gt=now)
+        recent = self.published().filter(published_at__gte=two_years_before(now))
+        first_scheduled = scheduled.aggregate(first=models.Min("published_at"))["first"]
+        first_recent = recent.aggregate(first=models.Min("published_at"))["first"]
+        moments = [first_scheduled, first_recent and two_years_after(first_recent)]
+        return min((moment for moment in moments if moment), default=None)
 
     def older_than(self, post):
         """Posts before this one, the nearest first (posts of the same minute by their order)."""
@@ -180,12 +207,7 @@ class Post(images.CoverImage):
     @property
     def is_archival(self):
         """Older than two years: the page warns that what it says may be out of date."""
-        now = timezone.localtime()
-        try:
-            two_years_ago = now.replace(year=now.year - 2)
-        except ValueError:  # 29 February
-            two_years_ago = now.replace(year=now.year - 2, day=28)
-        return self.published_at < two_years_ago
+        return self.published_at < two_years_before(timezone.now())
 
     @property
     def public_pictures(self):

@@ -3,17 +3,19 @@ import json
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cus_site import images, listing
+from cus_site import cache, images, listing
 from cus_site.translated import canonical_meta, find_by_slug, object_language_links
 
 from .models import POST_TEXT, Category, Post
@@ -24,12 +26,38 @@ PUBLISHER = "Centrum Usług Społecznych w Tarnowie"
 SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 
+def categories_and_years():
+    """The news list's categories and years: they read every published post, so once per
+    change (cus_site/cache.py), not per request."""
+    published = Post.objects.published()
+    categories = listing.linkable(Category.objects.filter(posts__in=published).distinct())
+    return categories, list(published.dates("published_at", "year", order="DESC"))
+
+
+class CountedOncePaginator(Paginator):
+    """Counting the posts reads all of them: the count is worked out once per change."""
+
+    def __init__(self, *args, count_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
+
+    @cached_property
+    def count(self):
+        counted = Paginator.count.func
+        return cache.fragment(self.count_name, lambda: counted(self), per_language=False)
+
+
 class PostListView(ListView):
     """The published posts, newest first, ten a page; the category and year lists narrow it.
 
     A page number that is not a number or out of range is a 404 (ListView's own rule)."""
 
     paginate_by = POSTS_PER_PAGE
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        name = "news-count:" + ":".join(f"{key}={value}" for key, value in self.kwargs.items())
+        return CountedOncePaginator(queryset, per_page, count_name=name, **kwargs)
+
     template_name = "news/post_list.html"
     context_object_name = "posts"
 
@@ -46,11 +74,7 @@ class PostListView(ListView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1)
         context["heading"] = self.heading()
-        published = Post.objects.published()
-        context["categories"] = listing.linkable(
-            Category.objects.filter(posts__in=published).distinct()
-        )
-        context["years"] = published.dates("published_at", "year", order="DESC")
+        context["categories"], context["years"] = cache.fragment("news-lists", categories_and_years)
         return context
 
     def heading(self):

@@ -1,9 +1,9 @@
 """The main menu: the top-level pages editors put in it, in their order, then the site's fixed
 sections.
 
-`menu_items()` builds it for the current language in one query; it is the one function to
-cache should the menu ever need to cost nothing. Which entry is current depends on the request,
-so it is marked afterwards (`MenuItem.current_for`).
+`menu_items()` builds it for the current language in one query; the page cache's fragments keep
+it until a change (`templatetags/pages.py`). Which entry is current depends on the request, so it
+is marked afterwards, outside the kept part (`MenuItem.current_for`).
 """
 
 from dataclasses import dataclass

@@ -10,16 +10,14 @@ the regulations prescribe, so its facts are fields and its legal text lives in t
 
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cus_site import media
+from cus_site import cache, media
 from cus_site.media import UploadTo
 from cus_site.phones import tel_href, validate_phone
 from cus_site.richtext import RichTextField, validate_heading_order
@@ -159,26 +157,14 @@ media.track(TextPage)
 
 
 class SiteSettingsManager(models.Manager):
-    CACHE_KEY = "pages:site-settings"
-    # With the per-process memory cache, a change saved through one server process reaches
-    # the others within this time.
-    CACHE_SECONDS = 300
-
     def get_current(self):
-        """The one row, read from the database at most once until it changes.
+        """The one row, read from the database once per change (one copy shared by every
+        worker, cus_site/cache.py). Before anyone saves it, an unsaved row with the defaults
+        stands in, so a fresh site still renders."""
+        return cache.fragment("site-settings", self.first_or_defaults, per_language=False)
 
-        Every page shows it (header, footer), so it lives in the cache; the signals below drop
-        it when the row is saved or deleted. Before anyone saves it, an unsaved row with the
-        defaults stands in, so a fresh site still renders.
-        """
-        settings = cache.get(self.CACHE_KEY)
-        if settings is None:
-            settings = self.first() or self.model()
-            cache.set(self.CACHE_KEY, settings, self.CACHE_SECONDS)
-        return settings
-
-    def clear_cache(self):
-        cache.delete(self.CACHE_KEY)
+    def first_or_defaults(self):
+        return self.first() or self.model()
 
 
 class SiteSettings(models.Model):
@@ -450,14 +436,6 @@ class BuildingAccessibility(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def clear_site_settings_cache(sender, **kwargs):
-    SiteSettings.objects.clear_cache()
-
-
-post_save.connect(clear_site_settings_cache, sender=SiteSettings)
-post_delete.connect(clear_site_settings_cache, sender=SiteSettings)
 
 
 # Notices live in their own module (see its docstring); importing the model here registers it.

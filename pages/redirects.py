@@ -30,6 +30,8 @@ from django.db.models import F, Q
 from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 
+from cus_site import cache
+
 MAX_LENGTH = 1000
 # A B-tree index entry must stay under about 2,700 bytes; this leaves room.
 MAX_BYTES = 2000
@@ -186,6 +188,8 @@ class RedirectQuerySet(models.QuerySet):
             update_fields=["target", "origin"],
         )
         self.bulk_update(onward, ["target"])
+        # An address that was a (briefly cached) 404 now redirects.
+        cache.content_changed()
         return created
 
 

@@ -19,7 +19,6 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -32,7 +31,6 @@ from cus_site.translated import canonical_meta, object_language_links
 from hours.models import Unit
 from hours.schedule import Timetable, week_of
 from hours.status import LOOKAHEAD_DAYS, Status, unit_status
-from hours.views import shows_status
 from hours.week import week_rows
 
 from . import reader
@@ -53,7 +51,6 @@ logger = logging.getLogger(__name__)
 PAGE_TEXT = ("title", "lead", "body")
 
 
-@shows_status
 def home(request):
     site_settings = SiteSettings.objects.get_current()
     phones = ContactDetail.objects.filter(
@@ -137,7 +134,7 @@ class UnitCard:
     week: list
 
 
-@method_decorator([private_for_staff, shows_status], name="dispatch")
+@method_decorator(private_for_staff, name="dispatch")
 class ContactView(TemplateView):
     """A card per unit (where, how to get in, when, how to write, how to book a sign-language
     interpreter) and the centre's own details; staff also see what is missing."""
@@ -212,13 +209,6 @@ class PageView(DetailView):
 
     def language_links(self):
         return object_language_links(self.object)
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["unit_hours"]:
-            # The unit's status is right only until its next opening or closing time.
-            patch_cache_control(response, no_cache=True, max_age=0, must_revalidate=True)
-        return response
 
 
 @require_safe

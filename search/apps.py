@@ -13,6 +13,8 @@ class SearchConfig(AppConfig):
         The other apps know nothing of the search; it listens to them. Many-to-many changes
         (a post's categories) are not indexed, so they need no signal.
         """
+        from cus_site import cache
+
         from .signals import index_saved, remove_deleted
         from .sources import SOURCES
 
@@ -20,3 +22,5 @@ class SearchConfig(AppConfig):
             uid = f"search:{source.model_label}"
             post_save.connect(index_saved, sender=source.model, dispatch_uid=uid)
             post_delete.connect(remove_deleted, sender=source.model, dispatch_uid=uid)
+        # The search page shows the entries: the page cache drops it when they change.
+        cache.watch(*self.get_models())

@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from cus_site.permissions import CONTENT_EDITORS
@@ -13,6 +13,9 @@ from tests.s3 import object_storage, s3_endpoint  # noqa: F401 (fixtures)
 
 
 def pytest_configure():
+    # The page copies are tested on their own (tests/cus_site/test_cache.py, `page_cache`);
+    # elsewhere each request renders its page, as with PAGE_CACHE=0. The fragments stay on.
+    settings.PAGE_CACHE = False
     # Tests run with DEBUG off, as production does, but without the manifest that only
     # `collectstatic` writes.
     settings.STORAGES = {
@@ -36,8 +39,10 @@ def empty_cache(request):
     Then, in a test with the database, the centre's details (read by every page's layout) are
     cached as a running site has them, so a page's query count does not depend on whether it
     is the test's first request; saving the details drops them from the cache again.
+    The pages' alias is emptied too (in tests only: the site itself never clears it).
     """
     cache.clear()
+    caches["pages"].clear()
     database = next(
         (name for name in ("transactional_db", "db") if name in request.fixturenames), None
     )
@@ -55,6 +60,13 @@ def polish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page copies on, as on the site."""
+    settings.PAGE_CACHE = True
+    return caches["pages"]
 
 
 @pytest.fixture

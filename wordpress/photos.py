@@ -4,7 +4,8 @@ An image is its attachment when WordPress says which (the featured image's `_thu
 body image's `wp-image-N` class, a gallery's ids) or when its address is an attachment's, a
 resized copy (`a-300x200.jpg`) included; then the original file is taken, with the
 attachment's alt text (`_wp_attachment_image_alt`) and caption. The file goes through
-`cus_site.images` (formats, size, upright, no metadata) and is fetched once; each use gets its own copy (`files.Files`).
+`cus_site.images` (formats, size, upright, no metadata) and is fetched once; each use gets
+its own copy (`files.Files`).
 """
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from cus_site import cache
 from cus_site.translated import fallback_language, in_language
 from cus_site.typography import typeset
 from hours.models import Unit
@@ -23,14 +24,18 @@ SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def weekly_hours_footer():
     """The usual week of every visible unit, in the compact form: no status, so the pages that
     show only this stay cacheable."""
+    return {"units": cache.fragment("footer-hours", footer_weeks)}
+
+
+def footer_weeks():
     units = Unit.objects.visible().with_weekly_hours()
-    return {"units": [(unit, compact_week(week_of(unit))) for unit in units]}
+    return [(unit, compact_week(week_of(unit))) for unit in units]
 
 
 @register.inclusion_tag("includes/unit_statuses.html")
 def unit_statuses():
-    """Whether each visible unit is open now. A page using this must be served with the
-    `hours.views.shows_status` headers."""
+    """Whether each visible unit is open now (the page cache keeps the page only until the
+    next opening or closing)."""
     now = timezone.localtime()
     timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
     return {"statuses": [(unit, unit_status(timetable, unit, now)) for unit in timetable.units]}

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Q
 
+from cus_site import cache
 from pages.menu import fixed_sections, menu_items
 from pages.models import Page
 
@@ -16,7 +17,7 @@ def main_menu(context):
         return [(item, "") for item in fixed_sections()]
     request = context.get("request")
     path = request.path if request else ""
-    return [(item, item.current_for(path)) for item in menu_items()]
+    return [(item, item.current_for(path)) for item in cache.fragment("menu", menu_items)]
 
 
 @register.inclusion_tag("includes/services_section.html")

@@ -29,6 +29,7 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from cus_site import cache
 from events.models import Audience, Event
 from news.models import Category
 from osl.models import Programme
@@ -108,7 +109,7 @@ def complete_the_demo():
     site_settings = SiteSettings.objects.get()
     ContactDetailFactory(site_settings=site_settings, label_pl="Sekretariat")
     ContactDetailFactory(site_settings=site_settings, kind="e-mail", value="cus@example.org")
-    SiteSettings.objects.clear_cache()
+    cache.content_changed()
 
     statement = AccessibilityStatement.objects.get()
     AccessibilityStatement.objects.filter(pk=statement.pk).update(
@@ -230,7 +231,7 @@ def site(django_db_setup, django_db_blocker, browser_media):
         finally:
             server.stop()
             empty_content_tables()
-            SiteSettings.objects.clear_cache()
+            cache.content_changed()
     shutil.rmtree(browser_media, ignore_errors=True)
 
 

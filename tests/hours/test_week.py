@@ -5,6 +5,7 @@ import re
 
 from django.template import Context, Template
 
+from cus_site import cache
 from hours.models import Weekday
 from hours.schedule import Span
 from hours.week import compact_week
@@ -94,6 +95,11 @@ def test_footer_reads_two_queries_for_many_units(db, django_assert_num_queries):
         unit = UnitFactory(short_name=f"U{number}")
         add_hours(unit, range(5), datetime.time(8), datetime.time(12))
         add_hours(unit, range(5), datetime.time(13), datetime.time(16))
+    cache.timed_changes(cache.generation())  # how long the footer may be kept
+    footer = Template("{% load hours %}{% weekly_hours_footer %}")
     with django_assert_num_queries(2):
-        html = Template("{% load hours %}{% weekly_hours_footer %}").render(Context())
+        html = footer.render(Context())
     assert text_of(html).count("poniedziałek – piątek 8:00–12:00, 13:00–16:00") == 30
+    # Worked out once per change (cus_site/cache.py), then read from the shared cache.
+    with django_assert_num_queries(0):
+        assert footer.render(Context()) == html

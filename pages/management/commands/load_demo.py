@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from cus_site import cache
 from cus_site.revisions import recorded
 from cus_site.seed import read_seed
 
@@ -27,3 +28,5 @@ class Command(BaseCommand):
             for module in demo_modules():
                 summary = module.load(seed)
                 self.stdout.write(f"{module.__name__}: {summary}")
+        # Some parts are written in bulk, without signals: pages are shown anew at once.
+        cache.content_changed()

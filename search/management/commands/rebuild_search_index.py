@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cus_site import cache
 from search.models import SearchEntry
 
 
@@ -11,4 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         written = SearchEntry.objects.rebuild()
+        cache.content_changed()
         self.stdout.write(f"Zapisano pozycje indeksu: {written}.")

@@ -6,6 +6,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 from tqdm import tqdm
 
+from cus_site import cache
 from wordpress.importer import Run
 from wordpress.wxr import WXRError
 
@@ -46,6 +47,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Import przerwany, nic nie zostało zapisane: {error}".rstrip(". \n") + "."
             ) from None
+        # The import writes partly in bulk (redirects, records), without signals.
+        cache.content_changed()
         report = report or Path(f"import-wordpress-{timezone.localtime():%Y%m%d-%H%M%S}.txt")
         report.write_text(result.text(), encoding="utf-8")
         for line in result.summary_lines():

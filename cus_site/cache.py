@@ -1,0 +1,409 @@
+"""The page cache: a public page is answered from one shared copy until anything it shows
+changes, or the clock reaches a moment that changes it, whichever comes first.
+
+- Shared: the `pages` cache alias (Redis with REDIS_URL, else a folder of files that every
+  worker process of the machine reads; never a process's memory, never the database, so the
+  copies outlive a database outage).
+- Never stale after an edit: every change to a model some page shows replaces the
+  *generation*, a token every copy is stored with; a copy of another generation is a miss.
+  Each app's AppConfig.ready says which of its models pages show (`watch`), and code that
+  writes with `QuerySet.update()` or in bulk, which sends no signals, calls `content_changed()`.
+  The generation is replaced at once (the same transaction's next request sees the change)
+  and again after the commit, so a request that read the old rows beside the editor's
+  transaction cannot leave its copy current.
+- Never stale by the clock: each app registers a function giving its next timed change
+  (`register_timed_change`): a unit opening or closing, midnight, a scheduled post, a notice
+  or event starting or ending. A copy lives until the soonest of them, at most
+  PUBLIC_CACHE_SECONDS; browsers and proxies get the same lifetime as `max-age`.
+- Keyed by exactly what a page depends on (`page_key`): the path, the query parameters its
+  view reads (`QUERY_PARAMETERS`; others are dropped from the request before the view sees
+  it), the language, the reader's options, gzip or not, HEAD or GET. Other cookies and
+  headers cannot split it or get past it. Only the routes of the site are cached, each address
+  overwrites its own copy, and the backend is bounded (MAX_ENTRIES, Redis's maxmemory).
+- Never cached: the admin, signed-in staff, anything but GET and HEAD, a response that sets a
+  cookie or is marked private, no-store or no-cache, and any status but 200 (404: briefly).
+- Stale rather than down: while the database is unreachable (`response.database_unavailable`,
+  set by the outage middleware inside this one), an expired copy is served for up to an hour
+  more, unless it shows an open/closed status.
+
+`PAGE_CACHE = False` (env PAGE_CACHE=0) turns the page copies off; the fragments (`fragment`)
+and the browsers' lifetime stay.
+"""
+
+import contextvars
+import hashlib
+import math
+import secrets
+import time
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, QueryDict
+from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import urlencode
+
+from pages import reader
+
+ALIAS = "pages"
+GENERATION_KEY = "generation"
+# An expired copy without a status may stand in for this long while the database is down.
+STALE_SECONDS = 60 * 60
+NOT_FOUND_SECONDS = 30
+# The query parameters each view reads; every other one is dropped before the view runs.
+QUERY_PARAMETERS = {
+    "news:index": ("page",),
+    "news:category": ("page",),
+    "news:archive-year": ("page",),
+    "osl:detail": ("page",),
+    "events:index": ("audience", "month", "page"),
+    "search:index": ("q", "page"),
+    "django.contrib.sitemaps.views.sitemap": ("p",),
+}
+NEVER_STORED = ("private", "no-store", "no-cache")
+# Views that are never cached: they set a cookie, are for staff or send files.
+UNCACHED_VIEWS = {
+    "pages:reader-options",
+    "news:preview",
+    "events:preview",
+    "pages:notice-preview",
+    "pages:document",
+    "private-media",
+}
+
+
+def store():
+    return caches[ALIAS]
+
+
+# The generation
+
+
+def generation():
+    current = store().get(GENERATION_KEY)
+    if current is None:
+        store().add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        current = store().get(GENERATION_KEY)
+    return current
+
+
+def new_generation():
+    # A random token, not a counter: if the backend ever drops it (culling, eviction), the
+    # next one differs from every copy's, so losing it can only cost misses.
+    store().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def content_changed():
+    """Something pages show has changed (or will be, when the transaction commits)."""
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def changed_receiver(sender, action="post_", **kwargs):
+    if action.startswith("post_"):
+        content_changed()
+
+
+def watch(*models):
+    """Replace the generation on every save, delete and many-to-many change of these models."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(changed_receiver, sender=model, dispatch_uid=f"cache:save:{label}")
+        post_delete.connect(changed_receiver, sender=model, dispatch_uid=f"cache:del:{label}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                changed_receiver, sender=through, dispatch_uid=f"cache:m2m:{through}"
+            )
+
+
+# Timed changes
+
+
+@dataclass(frozen=True)
+class TimedChange:
+    next_moment: object  # callable(now) -> aware datetime or None
+    with_status_only: bool
+
+
+TIMED_CHANGES = []
+
+
+def register_timed_change(next_moment, with_status_only=False):
+    """`next_moment(now)` gives the next moment after `now` at which a page changes on its own,
+    or None. `with_status_only`: only pages showing an open/closed status change then."""
+    TIMED_CHANGES.append(TimedChange(next_moment, with_status_only))
+    return next_moment
+
+
+def soonest_changes(now):
+    """(the soonest timed change of any page, of pages without a status) as timestamps, or
+    None for either where nothing is coming."""
+    moments = {True: [], False: []}
+    for change in TIMED_CHANGES:
+        moment = change.next_moment(now)
+        if moment is not None and moment > now:
+            moments[change.with_status_only].append(moment.timestamp())
+    return min(moments[True] + moments[False], default=None), min(moments[False], default=None)
+
+
+def timed_changes(current):
+    """`soonest_changes`, worked out once per generation and again when its first moment
+    has come."""
+    now = timezone.now()
+    found = store().get("timed-changes")
+    # (The clock going back, as in tests that travel in time, makes it out of date too.)
+    if found and found[0] == current and found[1] <= now.timestamp() < found[2]:
+        return found[3]
+    soonest = soonest_changes(now)
+    until = min(soonest[0] or math.inf, now.timestamp() + settings.PUBLIC_CACHE_SECONDS)
+    seconds = until - now.timestamp()
+    if seconds > 0:
+        value = (current, now.timestamp(), until, soonest)
+        store().set("timed-changes", value, timeout=math.ceil(seconds))
+    return soonest
+
+
+def lifetime(shows_status, current=None):
+    """Seconds a page may be kept: until its next timed change, at most PUBLIC_CACHE_SECONDS."""
+    cap = settings.PUBLIC_CACHE_SECONDS
+    if cap <= 0:
+        return 0
+    with_status, without_status = timed_changes(current or generation())
+    moment = with_status if shows_status else without_status
+    if moment is None:
+        return cap
+    return max(0, min(cap, int(moment - time.time())))
+
+
+# Fragments
+
+
+def fragment(name, compute, per_language=True):
+    """`compute()`'s value, worked out once per generation (and language) and kept until the
+    next timed change of pages without a status: what every page shows (the centre's details,
+    the menu, the footer's hours) or costs most (the news list's categories and years)."""
+    key = f"fragment:{name}:{translation.get_language() if per_language else ''}"
+    current = generation()
+    found = store().get(key)
+    if found and found[0] == current and found[1] <= time.time() < found[2]:
+        return found[3]
+    value = compute()
+    seconds = lifetime(shows_status=False, current=current)
+    if seconds:
+        now = time.time()
+        store().set(key, (current, now, now + seconds, value), timeout=seconds + 1)
+    return value
+
+
+# What a page shows, noted while it renders
+
+RENDERING = contextvars.ContextVar("cus_page_rendering", default=None)
+
+
+@dataclass
+class Rendering:
+    shows_status: bool = False
+
+
+def note_status():
+    """The page being rendered shows whether a unit is open now (hours/status.py calls it)."""
+    rendering = RENDERING.get()
+    if rendering is not None:
+        rendering.shows_status = True
+
+
+# The key
+
+
+@dataclass(frozen=True)
+class Address:
+    """What a request's page depends on, or None where it is not to be cached."""
+
+    key: str
+    language_in_address: bool
+
+
+def staff_session(request):
+    """Whether the session cookie belongs to a live signed-in session (a forged or expired
+    one does not: its visitor is served as anyone else)."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    engine = import_module(settings.SESSION_ENGINE)
+    try:
+        return SESSION_KEY in engine.SessionStore(session_key)
+    except DatabaseError:
+        return False
+
+
+def normalised_query(request, view_name):
+    names = QUERY_PARAMETERS.get(view_name, ())
+    return urlencode([(name, request.GET[name]) for name in sorted(names) if name in request.GET])
+
+
+def page_address(request):
+    """The request's Address, after dropping the query parameters its view does not read."""
+    if request.method not in ("GET", "HEAD") or request.path_info.startswith("/admin/"):
+        return None
+    from_path = translation.get_language_from_path(request.path_info)
+    try:
+        # The language prefixes match by the active language: the path's, not the last one's.
+        with translation.override(from_path or settings.LANGUAGE_CODE):
+            match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.view_name in UNCACHED_VIEWS:
+        return None
+    if match.view_name == "pages:home" and request.META.get("QUERY_STRING"):
+        # The old site's `/?p=123` is answered by the redirects (pages.middleware).
+        return None
+    if staff_session(request):
+        return None
+    query = normalised_query(request, match.view_name)
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+    in_address = bool(match.namespace)
+    language = from_path or (
+        settings.LANGUAGE_CODE if in_address else translation.get_language_from_request(request)
+    )
+    options = reader.from_cookie(request).cookie_value()
+    encoding = (
+        "gzip"
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        else "identity"
+    )
+    # The host too: feeds name it (ALLOWED_HOSTS has already refused any other).
+    host = request.get_host()
+    parts = (request.method, host, language, options, encoding, request.path_info, query)
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return Address(f"page:{digest}", in_address)
+
+
+# The copies
+
+
+@dataclass(frozen=True)
+class Copy:
+    generation: str
+    stored_at: float
+    expires_at: float
+    shows_status: bool
+    status: int
+    headers: tuple
+    content: bytes
+
+    def response(self, max_age):
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        if self.status == 200:
+            patch_cache_control(response, public=True, max_age=max_age)
+        return response
+
+    def usable_while_down(self, now):
+        return not self.shows_status and now < self.expires_at + STALE_SECONDS
+
+
+def may_store(response):
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code in (200, 404)
+        and not response.streaming
+        and not response.cookies
+        and not any(word in control for word in NEVER_STORED)
+        and not getattr(response, "database_unavailable", False)
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors from the shared copies; see the module's docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        address = page_address(request)
+        if address is None:
+            return self.get_response(request)
+        current = generation()
+        found = self.lookup(address)
+        now = time.time()
+        if found and found.generation == current and found.stored_at <= now < found.expires_at:
+            return found.response(max_age=int(found.expires_at - now))
+        rendering = Rendering()
+        token = RENDERING.set(rendering)
+        try:
+            response = self.get_response(request)
+        finally:
+            RENDERING.reset(token)
+        if getattr(response, "database_unavailable", False):
+            return self.stale(found, now) or response
+        if address.language_in_address:
+            drop_vary(response, "Accept-Language")
+        if may_store(response):
+            self.keep(address, response, current, rendering.shows_status)
+        return response
+
+    @staticmethod
+    def lookup(address):
+        if not settings.PAGE_CACHE:
+            return None
+        return store().get(address.key)
+
+    @staticmethod
+    def stale(found, now):
+        if found and found.usable_while_down(now):
+            return found.response(max_age=0)
+        return None
+
+    @staticmethod
+    def keep(address, response, current, shows_status):
+        """Store the page (made from the data of generation `current`) and tell browsers how
+        long they may keep it; a 404 is kept briefly here and not at all by browsers."""
+        seconds = lifetime(shows_status, current)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=seconds)
+        else:
+            seconds = min(seconds, NOT_FOUND_SECONDS)
+        if not seconds or not settings.PAGE_CACHE:
+            return
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        headers = tuple(
+            (name, value) for name, value in response.items() if name != "Cache-Control"
+        )
+        now = time.time()
+        copy = Copy(
+            current,
+            now,
+            now + seconds,
+            shows_status,
+            response.status_code,
+            headers,
+            response.content,
+        )
+        if response.status_code == 200 and not shows_status:
+            seconds += STALE_SECONDS
+        store().set(address.key, copy, timeout=seconds)
+
+
+def drop_vary(response, header):
+    """The address alone sets the language: a cache need not keep a copy per browser language."""
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        name.strip()
+        for name in response["Vary"].split(",")
+        if name.strip().lower() != header.lower()
+    ]
+    del response.headers["Vary"]
+    if kept:
+        patch_vary_headers(response, kept)

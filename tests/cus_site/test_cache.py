@@ -1,0 +1,369 @@
+"""The page cache (cus_site/cache.py): one shared copy per page, keyed by what the page depends
+on, never stale after a change or past a timed change, compressed once, and standing in for the
+site while the database is down."""
+
+import datetime
+import gzip
+import os
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cus_site import cache
+from cus_site.settings import caches_from_env
+from news.models import Post
+from pages.models import Redirect, SiteSettings
+from tests.cus_site import outage_urls
+from tests.factories import (
+    CategoryFactory,
+    PostFactory,
+    SiteSettingsFactory,
+    UnitFactory,
+    UserFactory,
+    WeeklyHoursFactory,
+)
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+MONDAY = datetime.datetime(2026, 11, 16, 10, 0, tzinfo=WARSAW)
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+
+def queries(client, path, **extra):
+    """(response, number of queries) of one GET."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path, **extra)
+    return response, len(context)
+
+
+def served_from_copy(client, path, **extra):
+    response, count = queries(client, path, **extra)
+    return response.status_code == 200 and count == 0
+
+
+@pytest.fixture
+def news(db):
+    """The news list's address, with one post."""
+    PostFactory(title_pl="Dzień Seniora 2026", slug_pl="dzien-seniora")
+    return reverse("news:index")
+
+
+# A hit costs nothing, and what the key ignores can neither split it nor get past it
+
+
+def test_a_page_seen_before_is_served_without_a_query(client, news):
+    first, count = queries(client, news)
+    assert count > 0
+    assert served_from_copy(client, news)
+    assert client.get(news).content == first.content
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"QUERY_STRING": "utm_source=facebook&fbclid=abc"},
+        {"HTTP_COOKIE": "_ga=GA1.2.3; csrftoken=left-from-the-login-page"},
+        {"HTTP_COOKIE": "sessionid=forged-by-a-visitor"},
+        {"HTTP_ACCEPT_ENCODING": "identity, br;q=0.1, nonsense"},
+        {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"},
+        {"HTTP_COOKIE": "cus_reader=nonsense.words"},
+        {"HTTP_USER_AGENT": "Mozilla/5.0 <script>"},
+    ],
+)
+def test_what_the_page_does_not_depend_on_shares_one_copy(client, news, extra):
+    client.get(news)
+    response, count = queries(client, news, **extra)
+    # A forged session cookie costs the one query that finds it is no one's.
+    assert count <= (1 if "sessionid" in str(extra) else 0)
+    page = response.content.decode()
+    assert "Dzień Seniora 2026" in page and "Aktualności" in page
+    assert "utm_source" not in page and "fbclid" not in page
+
+
+def test_a_parameter_the_view_ignores_never_reaches_the_page(client, news):
+    page = client.get(news, {"utm_source": '"><b>wstrzyknięty</b>'}).content.decode()
+    assert "wstrzyknięty" not in page
+    assert served_from_copy(client, news)
+
+
+def test_reader_options_language_method_and_page_number_each_get_their_own_copy(client, db):
+    for number in range(12):
+        PostFactory(title_pl=f"Wpis numer {number}")
+    client.get("/aktualnosci/")
+    large = client.get("/aktualnosci/", HTTP_COOKIE="cus_reader=duzy.wysoki").content.decode()
+    assert "text-large contrast-high" in large
+    assert "text-large" not in client.get("/aktualnosci/").content.decode()
+    second = client.get("/aktualnosci/", {"page": "2"}).content.decode()
+    assert "Wpis numer 0" in second and "Wpis numer 11" not in second
+    assert client.get("/aktualnosci/", {"page": "999"}).status_code == 404
+    english = client.get("/en/aktualnosci/").content.decode()
+    assert 'lang="en"' in english
+    assert client.head("/aktualnosci/").content == b""
+    assert b"Wpis numer 11" in client.get("/aktualnosci/").content
+
+
+def test_the_search_is_kept_per_query(client, db):
+    PostFactory(title_pl="Tężnia solankowa w parku")
+    PostFactory(title_pl="Warsztaty dla seniorów")
+    assert "Tężnia" in client.get("/szukaj/", {"q": "teznia"}).content.decode()
+    seniors = client.get("/szukaj/", {"q": "seniorzy"}).content.decode()
+    assert "Warsztaty" in seniors and "Tężnia" not in seniors
+
+
+def test_signed_in_staff_are_never_served_a_copy_nor_leave_one(client, news):
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    first, count = queries(client, news)
+    assert count > 0
+    assert "public" not in first.get("Cache-Control", "")
+    assert not served_from_copy(client, news)
+    client.logout()
+    assert not served_from_copy(client, news)  # nothing of the staff's was kept
+
+
+def test_a_post_is_never_answered_from_a_copy(client, news):
+    client.get(news)
+    assert client.post(news).status_code == 405
+
+
+def test_addresses_outside_the_sites_routes_are_not_kept(client, db):
+    path = "/a/b/c/d/e/f/"
+    assert client.get(path).status_code == 404
+    _response, count = queries(client, path)
+    assert count > 0
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("get", "/admin/"), ("get", "/admin/login/"), ("post", "/aktualnosci/"), ("get", "/wyglad/")],
+)
+def test_the_admin_forms_and_the_reader_options_are_never_kept(rf, method, path):
+    assert cache.page_address(getattr(rf, method)(path)) is None
+
+
+def test_the_old_sites_addresses_on_the_home_page_still_redirect(client, db):
+    client.get("/")
+    Redirect.objects.create(old_address="/?p=123", target="/aktualnosci/")
+    assert client.get("/", {"p": "123"}).status_code == 301
+
+
+# Never stale
+
+
+def test_a_saved_post_shows_at_the_next_request(client, news):
+    client.get(news)
+    post = Post.objects.get()
+    post.title_pl = "Dzień seniora przeniesiony"
+    post.save()
+    assert "Dzień seniora przeniesiony" in client.get(news).content.decode()
+
+
+def test_a_change_made_with_update_is_shown_at_once(client, news, admin_client):
+    client.get(news)
+    post = Post.objects.get()
+    admin_client.post(
+        reverse("admin:news_post_changelist"),
+        {"action": "unpublish", "_selected_action": [post.pk]},
+    )
+    assert "Dzień Seniora 2026" not in client.get(news).content.decode()
+
+
+def test_a_new_category_of_a_post_is_shown_at_once(client, news):
+    client.get("/aktualnosci/dzien-seniora/")
+    Post.objects.get().categories.add(CategoryFactory(name_pl="Seniorzy", slug_pl="seniorzy"))
+    assert "Seniorzy" in client.get("/aktualnosci/dzien-seniora/").content.decode()
+
+
+def test_the_centres_new_street_is_shown_on_every_page_at_once(client, db):
+    SiteSettingsFactory(street_address="ul. Stara 1")
+    assert "ul. Stara 1" in client.get("/kontakt/").content.decode()
+    settings_row = SiteSettings.objects.get()
+    settings_row.street_address = "ul. Nowa 2"
+    settings_row.save()
+    assert "ul. Nowa 2" in client.get("/kontakt/").content.decode()
+
+
+def test_the_generation_changes_again_when_the_change_is_committed(
+    db, django_capture_on_commit_callbacks
+):
+    post = PostFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        post.title_pl = "Nowy tytuł"
+        post.save()
+        during = cache.generation()
+    assert callbacks  # a request beside the transaction may cache the old rows under `during`
+    for callback in callbacks:
+        callback()
+    assert cache.generation() != during
+
+
+# Timed changes
+
+
+def test_open_turns_into_closed_at_the_closing_minute(client, db):
+    unit = UnitFactory(short_name="CUS")
+    WeeklyHoursFactory(
+        unit=unit, weekday=0, opens=datetime.time(7, 30), closes=datetime.time(15, 30)
+    )
+    with time_machine.travel(MONDAY.replace(hour=15, minute=25), tick=False) as clock:
+        response = client.get("/godziny-otwarcia/")
+        assert "Otwarte do 15:30" in response.content.decode()
+        assert "max-age=300" in response["Cache-Control"]
+        clock.move_to(MONDAY.replace(hour=15, minute=28))
+        kept = client.get("/godziny-otwarcia/")
+        assert "max-age=120" in kept["Cache-Control"]  # a copy never outlives 15:30
+        clock.move_to(MONDAY.replace(hour=15, minute=30))
+        assert "Zamknięte" in client.get("/godziny-otwarcia/").content.decode()
+
+
+def test_a_scheduled_post_appears_at_its_minute(client, db):
+    PostFactory(title_pl="Zaplanowany wpis", published_at=MONDAY.replace(hour=12))
+    with time_machine.travel(MONDAY.replace(hour=11, minute=58), tick=False) as clock:
+        response = client.get("/aktualnosci/")
+        assert "Zaplanowany wpis" not in response.content.decode()
+        assert "max-age=120" in response["Cache-Control"]
+        clock.move_to(MONDAY.replace(hour=12, minute=0, second=1))
+        assert "Zaplanowany wpis" in client.get("/aktualnosci/").content.decode()
+
+
+def test_a_page_without_a_status_is_not_cut_short_by_a_closing_time(client, db):
+    unit = UnitFactory(short_name="CUS")
+    WeeklyHoursFactory(
+        unit=unit, weekday=0, opens=datetime.time(7, 30), closes=datetime.time(15, 30)
+    )
+    with time_machine.travel(MONDAY.replace(hour=15, minute=28), tick=False):
+        assert "max-age=300" in client.get("/aktualnosci/")["Cache-Control"]
+        assert "max-age=120" in client.get("/godziny-otwarcia/")["Cache-Control"]
+
+
+def test_public_cache_seconds_caps_the_lifetime(client, news, settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    client.get(news)
+    assert not served_from_copy(client, news)
+
+
+def test_the_page_cache_can_be_turned_off_and_fragments_stay(client, news, settings):
+    settings.PAGE_CACHE = False
+    client.get(news)
+    response, count = queries(client, news)
+    assert count > 0
+    assert "max-age=" in response["Cache-Control"]
+
+
+# Compression
+
+
+def test_pages_are_sent_compressed_and_a_hit_is_the_same_bytes(client, news):
+    first = client.get(news, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first["Content-Encoding"] == "gzip"
+    assert "Dzień Seniora 2026" in gzip.decompress(first.content).decode()
+    again, count = queries(client, news, HTTP_ACCEPT_ENCODING="gzip")
+    assert count == 0
+    assert again.content == first.content
+    plain = client.get(news)
+    assert not plain.has_header("Content-Encoding")
+    assert "Dzień Seniora 2026" in plain.content.decode()
+
+
+def test_pages_vary_by_cookie_and_encoding_and_not_by_browser_language(client, news):
+    vary = client.get(news, HTTP_ACCEPT_ENCODING="gzip")["Vary"]
+    assert "Cookie" in vary and "Accept-Encoding" in vary
+    assert "Accept-Language" not in vary
+
+
+def test_a_copy_has_an_etag_and_costs_a_304(client, news):
+    first = client.get(news)
+    again = client.get(news, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+# Stale rather than down
+
+
+@pytest.fixture
+def outage(settings, db):
+    settings.ROOT_URLCONF = "tests.cus_site.outage_urls"
+    outage_urls.DOWN["now"] = False
+    yield outage_urls.DOWN
+    outage_urls.DOWN["now"] = False
+
+
+def test_an_expired_copy_stands_in_for_an_hour_while_the_database_is_down(client, outage):
+    with time_machine.travel(MONDAY, tick=False) as clock:
+        assert client.get("/bez-statusu/").status_code == 200
+        outage["now"] = True
+        clock.move_to(MONDAY + datetime.timedelta(minutes=30))
+        response = client.get("/bez-statusu/")
+        assert response.status_code == 200
+        assert response.content.decode() == "Aktualności: wersja pierwsza"
+        assert "max-age=0" in response["Cache-Control"]
+        clock.move_to(MONDAY + datetime.timedelta(hours=1, minutes=6))
+        assert client.get("/bez-statusu/").status_code == 503
+
+
+def test_an_expired_status_is_never_shown_while_the_database_is_down(client, outage):
+    with time_machine.travel(MONDAY, tick=False) as clock:
+        assert client.get("/ze-statusem/").status_code == 200
+        outage["now"] = True
+        clock.move_to(MONDAY + datetime.timedelta(minutes=6))
+        response = client.get("/ze-statusem/")
+        assert response.status_code == 503
+        assert "Otwarte" not in response.content.decode()
+
+
+def test_nothing_is_kept_of_a_503(client, outage):
+    outage["now"] = True
+    assert client.get("/bez-statusu/").status_code == 503
+    outage["now"] = False
+    assert client.get("/bez-statusu/").status_code == 200
+
+
+# Where the copies live
+
+
+def test_the_suite_keeps_the_copies_in_a_real_redis_when_redis_url_is_set(client, news):
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: `make test` starts a Redis and sets it")
+    assert caches["pages"].__class__.__name__ == "RedisCache"
+    client.get(news)
+    client_of_redis = caches["pages"]._cache.get_client()
+    assert any(b"page:" in key for key in client_of_redis.keys("*"))
+
+
+def test_without_redis_the_copies_are_files_every_worker_shares(monkeypatch, tmp_path):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path))
+    pages = caches_from_env()["pages"]
+    assert pages["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert pages["LOCATION"] == tmp_path / "pages"
+    assert pages["OPTIONS"]["MAX_ENTRIES"] > 0
+
+
+def test_the_home_page_asks_no_question_twice(client, settings, db):
+    settings.PAGE_CACHE = False
+    unit = UnitFactory(short_name="CUS")
+    WeeklyHoursFactory(unit=unit, weekday=0)
+    PostFactory()
+    client.get("/")
+    with CaptureQueriesContext(connection) as context:
+        assert client.get("/").status_code == 200
+    asked = [query["sql"] for query in context.captured_queries]
+    assert len(asked) == len(set(asked)), asked
+
+
+def test_without_redis_a_copy_is_a_file_in_the_folder(client, news, settings, tmp_path):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "pages",
+        },
+    }
+    client.get(news)
+    assert served_from_copy(client, news)
+    assert list((tmp_path / "pages").glob("*.djcache"))
