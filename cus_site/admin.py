@@ -1,12 +1,19 @@
-"""What the content apps' admins share: empty slugs made from titles, links that default to
-https, and the main photo (`images.CoverImage`)."""
+"""What the content apps' admins share: the project's base admin classes (Polish counts and
+the rest every screen has), empty slugs made from titles, links that default to https, and the
+main photo (`images.CoverImage`).
+
+Every admin of the site inherits `EditorAdmin`, or `TranslatedEditorAdmin` for a model with
+translated fields (modeltranslation's language tabs)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from cus_site import images
 from cus_site.slugs import slugify_pl
@@ -14,6 +21,42 @@ from cus_site.slugs import slugify_pl
 THUMBNAIL_WIDTH = 160
 # An address typed without "https://" gets it, not "http://".
 SECURE_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class CountedChangeList(ChangeList):
+    """The list that says how many rows it has in its model admin's words ("9 wpisów")."""
+
+    @property
+    def result_count_label(self):
+        return self.model_admin.count_label(self.result_count)
+
+
+class EditorAdminMixin:
+    """What every admin screen of the site does. Django names a model in its own sentences
+    ("9 wpisy"): `counted` gives the count's Polish forms, as `ngettext_lazy(singular, plural,
+    "counter")`; without it the list says "Wpisy: 9". The titles, buttons and messages Django
+    builds from model names are phrased in cus_site/django_polish/."""
+
+    counted = None
+
+    def count_label(self, count):
+        if self.counted is None:
+            return _("%(name)s: %(counter)s") % {
+                "name": capfirst(self.model._meta.verbose_name_plural),
+                "counter": count,
+            }
+        return self.counted % {"counter": count}
+
+    def get_changelist(self, request, **kwargs):
+        return CountedChangeList
+
+
+class EditorAdmin(EditorAdminMixin, admin.ModelAdmin):
+    """The base of the site's admins of models without translated fields."""
+
+
+class TranslatedEditorAdmin(EditorAdminMixin, TabbedTranslationAdmin):
+    """The base of the site's admins of models with translated fields (a tab per language)."""
 
 
 class DefaultSlugsForm(forms.ModelForm):

@@ -3,9 +3,15 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import ngettext_lazy
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    TranslatedEditorAdmin,
+    cover_fieldset,
+)
 
 from . import dates
 from .forms import EventDateFormSet
@@ -31,7 +37,8 @@ CALENDAR_FIELDS = {
 
 
 @admin.register(Audience)
-class AudienceAdmin(TabbedTranslationAdmin):
+class AudienceAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s grupa odbiorców", "%(counter)s grupy odbiorców", "counter")
     list_display = ["name", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -76,7 +83,8 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s wydarzenie", "%(counter)s wydarzenia", "counter")
     form = EventAdminForm
     list_display = ["title", "when", "place", "state", "status", "is_upcoming"]
     list_filter = [WhenFilter, "status", "state", "audiences"]

@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminTimeWidget
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import ngettext_lazy
+
+from cus_site.admin import TranslatedEditorAdmin
 
 from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
@@ -24,7 +26,8 @@ class WeeklyHoursInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(TabbedTranslationAdmin):
+class UnitAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s jednostka", "%(counter)s jednostki", "counter")
     list_display = ["short_name", "full_name", "order", "is_visible"]
     list_filter = ["is_visible"]
     search_fields = ["short_name", "full_name"]
@@ -53,7 +56,8 @@ class SpecialHoursInline(admin.TabularInline):
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(TabbedTranslationAdmin):
+class SpecialDayAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s dzień specjalny", "%(counter)s dni specjalne", "counter")
     list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed", "announce"]
     list_filter = ["unit", "is_closed", "announce"]
     list_select_related = ["unit"]

@@ -5,17 +5,25 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from django.utils.translation import ngettext_lazy
+from modeltranslation.admin import TranslationStackedInline
 
 from cus_site import media
-from cus_site.admin import CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset, visibility
+from cus_site.admin import (
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    TranslatedEditorAdmin,
+    cover_fieldset,
+    visibility,
+)
 from cus_site.permissions import CONTENT_EDITORS
 
 from .models import Category, Post, PostAttachment, PostImage
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s kategoria", "%(counter)s kategorie", "counter")
     list_display = ["name", "slug"]
     search_fields = ["name_pl"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,7 +79,8 @@ class PostAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Post)
-class PostAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class PostAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s wpis", "%(counter)s wpisy", "counter")
     form = PostAdminForm
     list_display = ["title", "status", "published_at", "category_names", "is_on_site"]
     list_filter = ["status", "categories", "published_at"]

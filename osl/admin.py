@@ -1,12 +1,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import (
-    TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    TranslatedEditorAdmin,
+    cover_fieldset,
+)
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -23,7 +29,7 @@ from .models import (
 
 
 @admin.register(Introduction)
-class IntroductionAdmin(TabbedTranslationAdmin):
+class IntroductionAdmin(TranslatedEditorAdmin):
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not Introduction.objects.exists()
 
@@ -72,7 +78,8 @@ class ProgrammeAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s program", "%(counter)s programy", "counter")
     form = ProgrammeAdminForm
     list_display = ["title", "is_published", "updated_on", "order", "news_category"]
     list_filter = ["is_published", "news_category"]

@@ -10,13 +10,20 @@ from django.urls import Resolver404, path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import (
-    TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
-from cus_site.admin import SECURE_LINKS, CoverImageAdminMixin, DefaultSlugsForm, cover_fieldset
+from cus_site.admin import (
+    SECURE_LINKS,
+    CoverImageAdminMixin,
+    DefaultSlugsForm,
+    EditorAdmin,
+    TranslatedEditorAdmin,
+    cover_fieldset,
+)
 from cus_site.slugs import slugify_pl
 
 from . import redirects
@@ -38,7 +45,7 @@ from .page_parts import page_context
 from .tree import ANCESTORS, SLUG_LENGTH
 
 
-class SingleRowAdmin(TabbedTranslationAdmin):
+class SingleRowAdmin(TranslatedEditorAdmin):
     """A model with exactly one row: the list goes straight to it, and it cannot be deleted."""
 
     formfield_overrides = SECURE_LINKS
@@ -58,7 +65,8 @@ class SingleRowAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(TextPage)
-class TextPageAdmin(TabbedTranslationAdmin):
+class TextPageAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s strona tekstowa", "%(counter)s strony tekstowe", "counter")
     formfield_overrides = SECURE_LINKS
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
@@ -170,7 +178,8 @@ class NoticeShownFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(TabbedTranslationAdmin):
+class NoticeAdmin(TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s komunikat", "%(counter)s komunikaty", "counter")
     list_display = ["text", "kind", "placement", "shown_from", "shown_until", "is_shown"]
     list_filter = [NoticeShownFilter, "kind", "placement"]
     search_fields = ["text_pl", "text_en", "text_uk"]
@@ -220,7 +229,8 @@ class PageAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Page)
-class PageAdmin(CoverImageAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s strona", "%(counter)s strony", "counter")
     form = PageAdminForm
     list_display = ["tree_title", "address", "is_published", "in_menu", "role", "updated_at"]
     list_filter = ["is_published", "in_menu", "role"]
@@ -353,7 +363,8 @@ class RedirectForm(forms.ModelForm):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(EditorAdmin):
+    counted = ngettext_lazy("%(counter)s przekierowanie", "%(counter)s przekierowania", "counter")
     form = RedirectForm
     list_display = ["old_address", "target_link", "origin", "created_at"]
     list_filter = ["origin"]
