@@ -38,6 +38,17 @@ class EditorAdminMixin:
     builds from model names are phrased in cus_site/django_polish/."""
 
     counted = None
+    change_form_template = "admin/editor_change_form.html"
+
+    def state_in_words(self, obj):
+        """The row's state as the top of its form says it ("Szkic", "Zaplanowany na …"), or
+        None; an admin whose rows have states says how."""
+        return None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["object_state"] = self.state_in_words(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def count_label(self, count):
         if self.counted is None:
@@ -89,6 +100,16 @@ def cover_fieldset():
         "cover_consent",
     ]
     return (_("Zdjęcie główne"), {"fields": fields})
+
+
+def with_photo_state(text, picture):
+    """A row's state in words, with why its main photo is hidden when it is."""
+    if picture.file and not picture.is_public:
+        return _("%(state)s; zdjęcie ukryte: %(reason)s") % {
+            "state": text,
+            "reason": picture.why_hidden,
+        }
+    return text
 
 
 def visibility(picture):

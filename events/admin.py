@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -11,6 +11,7 @@ from cus_site.admin import (
     DefaultSlugsForm,
     TranslatedEditorAdmin,
     cover_fieldset,
+    with_photo_state,
 )
 
 from . import dates
@@ -41,6 +42,22 @@ class AudienceAdmin(TranslatedEditorAdmin):
     counted = ngettext_lazy("%(counter)s grupa odbiorców", "%(counter)s grupy odbiorców", "counter")
     list_display = ["name", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+def event_state(event):
+    """An event's state in words: a draft, or published, and then whether it was cancelled,
+    moved or is over."""
+    if event.status == Event.Status.DRAFT:
+        text = _("Szkic")
+    elif event.state == Event.State.CANCELLED:
+        text = _("Opublikowane: odwołane")
+    elif event.has_ended():
+        text = _("Opublikowane: już się odbyło")
+    elif event.state == Event.State.MOVED:
+        text = _("Opublikowane: przeniesione")
+    else:
+        text = _("Opublikowane: odbędzie się zgodnie z planem")
+    return with_photo_state(text, event.cover_picture)
 
 
 class EventDateInline(admin.TabularInline):
@@ -86,7 +103,7 @@ class WhenFilter(admin.SimpleListFilter):
 class EventAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
     counted = ngettext_lazy("%(counter)s wydarzenie", "%(counter)s wydarzenia", "counter")
     form = EventAdminForm
-    list_display = ["title", "when", "place", "state", "status", "is_upcoming"]
+    list_display = ["title", "when", "place", "state_in_list"]
     list_filter = [WhenFilter, "status", "state", "audiences"]
     list_select_related = ["unit"]
     search_fields = ["title_pl", "lead_pl", "place_name_pl", "title_en", "title_uk"]
@@ -177,9 +194,12 @@ class EventAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
     def place(self, event):
         return event.place_name or event.unit or "–"
 
-    @admin.display(description=_("nadchodzące"), boolean=True)
-    def is_upcoming(self, event):
-        return not event.has_ended()
+    @admin.display(description=_("stan"), ordering="status")
+    def state_in_list(self, event):
+        return event_state(event)
+
+    def state_in_words(self, event):
+        return event_state(event)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -189,16 +209,26 @@ class EventAdmin(CoverImageAdminMixin, TranslatedEditorAdmin):
 
     @admin.action(description=_("Opublikuj zaznaczone wydarzenia"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Event.Status.PUBLISHED, updated_at=timezone.now())
+        # One by one through save(), so that whatever follows a saved event (its photo's
+        # place, the page cache, revisions) sees each.
+        count = self.save_with_status(queryset, Event.Status.PUBLISHED)
         self.message_user(
             request, _("Opublikowane wydarzenia: %(count)d.") % {"count": count}, messages.SUCCESS
         )
 
     @admin.action(description=_("Wycofaj zaznaczone wydarzenia do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Event.Status.DRAFT, updated_at=timezone.now())
+        count = self.save_with_status(queryset, Event.Status.DRAFT)
         self.message_user(
             request,
             _("Wydarzenia wycofane do szkiców: %(count)d.") % {"count": count},
             messages.SUCCESS,
         )
+
+    def save_with_status(self, queryset, status):
+        count = 0
+        for event in queryset:
+            event.status = status
+            event.save()
+            count += 1
+        return count
