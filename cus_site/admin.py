@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from cus_site import images
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
 THUMBNAIL_WIDTH = 160
@@ -31,11 +32,12 @@ class CountedChangeList(ChangeList):
         return self.model_admin.count_label(self.result_count)
 
 
-class EditorAdminMixin:
+class EditorAdminMixin(KeptUploadsMixin):
     """What every admin screen of the site does. Django names a model in its own sentences
     ("9 wpisy"): `counted` gives the count's Polish forms, as `ngettext_lazy(singular, plural,
     "counter")`; without it the list says "Wpisy: 9". The titles, buttons and messages Django
-    builds from model names are phrased in cus_site/django_polish/."""
+    builds from model names are phrased in cus_site/django_polish/. A chosen file survives a
+    form with errors (cus_site.kept_uploads); inlines get that from `KeptUploadsMixin`."""
 
     counted = None
     change_form_template = "admin/editor_change_form.html"

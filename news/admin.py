@@ -16,6 +16,7 @@ from cus_site.admin import (
     visibility,
     with_photo_state,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.permissions import CONTENT_EDITORS
 
 from .models import Category, Post, PostAttachment, PostImage
@@ -53,7 +54,7 @@ def post_state(post, now=None):
     return with_photo_state(text, post.cover_picture)
 
 
-class PostImageInline(TranslationStackedInline):
+class PostImageInline(KeptUploadsMixin, TranslationStackedInline):
     model = PostImage
     extra = 0
     fields = [
@@ -73,7 +74,7 @@ class PostImageInline(TranslationStackedInline):
         return visibility(image.picture)
 
 
-class PostAttachmentInline(TranslationStackedInline):
+class PostAttachmentInline(KeptUploadsMixin, TranslationStackedInline):
     model = PostAttachment
     extra = 0
     fields = ["title", "file", "position"]

@@ -13,6 +13,7 @@ from cus_site.admin import (
     TranslatedEditorAdmin,
     cover_fieldset,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -59,7 +60,7 @@ class MeetingPlaceInline(TranslationTabularInline):
     fields = ["place", "times", "order"]
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(KeptUploadsMixin, TranslationTabularInline):
     model = Document
     extra = 0
     fields = ["title", "file", "order"]

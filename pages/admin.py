@@ -24,6 +24,7 @@ from cus_site.admin import (
     TranslatedEditorAdmin,
     cover_fieldset,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
 from . import redirects
@@ -207,7 +208,7 @@ class DocumentToBringInline(TranslationTabularInline):
     fields = ["text", "position"]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(KeptUploadsMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = ["title", "file", "accessibility_note", "position"]
