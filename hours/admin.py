@@ -1,7 +1,9 @@
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -10,7 +12,7 @@ from cus_site.date_input import POLISH_DATES
 
 from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
-from .schedule import closed_anyway
+from .schedule import closed_anyway, public_holidays
 
 # "7:30" rather than Django's "07:30:00": editors type and read hours without seconds. A plain
 # box with an example: the admin's clock and its "Teraz" link make no sense for opening hours.
@@ -87,6 +89,16 @@ class SpecialDayAdmin(TranslatedEditorAdmin):
     @admin.display(description=_("jednostka"), ordering="unit")
     def unit_or_all(self, special_day):
         return special_day.unit or _("wszystkie jednostki")
+
+    def changelist_view(self, request, extra_context=None):
+        """The list with the coming public holidays above it: they are closed days too, from
+        the holidays library, not rows an editor adds."""
+        today = timezone.localdate()
+        last = today + datetime.timedelta(days=60)
+        holidays = public_holidays(today, last).items()
+        coming = sorted((date, name) for date, name in holidays if today <= date <= last)
+        extra_context = {"coming_holidays": coming, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from hours.models import SpecialDay
@@ -58,3 +59,13 @@ def test_a_closure_on_a_day_closed_anyway_says_so(admin_client):
     )
     messages = [str(message) for message in response.context["messages"]]
     assert any("1 stycznia 2027 (Nowy Rok)" in message for message in messages), messages
+
+
+def test_the_special_days_list_shows_the_coming_public_holidays(admin_client):
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 12, tzinfo=datetime.UTC), tick=False):
+        page = text_of(
+            admin_client.get(reverse("admin:hours_specialday_changelist")).content.decode()
+        )
+    assert "Święta w najbliższych 60 dniach" in page
+    assert "piątek, 25 grudnia 2026 – Boże Narodzenie" in page
+    assert "piątek, 1 stycznia 2027 – Nowy Rok" in page
