@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.html import format_html, strip_tags
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -63,13 +63,82 @@ class EditorAdminMixin(KeptUploadsMixin):
     def get_changelist(self, request, **kwargs):
         return CountedChangeList
 
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        self.link_to_public_page(request, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        self.link_to_public_page(request, obj)
+        return response
+
+    def link_to_public_page(self, request, obj):
+        """After saving: where residents see the row (or its preview, while it is hidden)."""
+        url = self.get_view_on_site_url(obj)
+        if url and "_popup" not in request.POST:
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Tak to widzą mieszkańcy:"),
+                    url,
+                    _("otwórz stronę (lub jej podgląd)"),
+                ),
+            )
+
 
 class EditorAdmin(EditorAdminMixin, admin.ModelAdmin):
     """The base of the site's admins of models without translated fields."""
 
 
 class TranslatedEditorAdmin(EditorAdminMixin, TabbedTranslationAdmin):
-    """The base of the site's admins of models with translated fields (a tab per language)."""
+    """The base of the site's admins of models with translated fields (a tab per language).
+    The list says which rows have an English and a Ukrainian version; a translation's field
+    shows the Polish text it translates."""
+
+    # The field whose translation says that a row has a version in that language.
+    LANGUAGE_MARKERS = ("title", "name", "text", "reason")
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if self.language_marker() and columns != ["__str__"]:
+            columns += ["in_english", "in_ukrainian"]
+        return columns
+
+    def language_marker(self):
+        translated = self.trans_opts.fields
+        return next((name for name in self.LANGUAGE_MARKERS if name in translated), None)
+
+    def has_version(self, obj, language):
+        return _("tak") if getattr(obj, f"{self.language_marker()}_{language}", "") else "–"
+
+    @admin.display(description="EN")
+    def in_english(self, obj):
+        return self.has_version(obj, "en")
+
+    @admin.display(description="UK")
+    def in_ukrainian(self, obj):
+        return self.has_version(obj, "uk")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            show_polish_originals(form, obj, self.trans_opts.fields)
+        return form
+
+
+def show_polish_originals(form, obj, translated):
+    """Under each translation's field, the Polish text it translates (as plain text)."""
+    for name in translated:
+        original = Truncator(strip_tags(str(getattr(obj, f"{name}_pl", "") or ""))).chars(400)
+        if not original.strip():
+            continue
+        for language in ("en", "uk"):
+            field = form.base_fields.get(f"{name}_{language}")
+            if field is not None:
+                polish = _("Po polsku: %(text)s") % {"text": original}
+                field.help_text = format_html("{}<br>{}", field.help_text, polish)
 
 
 class DefaultSlugsForm(forms.ModelForm):
@@ -142,6 +211,16 @@ class CoverImageAdminMixin:
     @admin.display(description=_("widoczne na stronie"))
     def cover_on_site(self, obj):
         return visibility(obj.cover_picture)
+
+    def get_list_display(self, request):
+        return ["cover_thumbnail", *super().get_list_display(request)]
+
+    @admin.display(description=_("zdjęcie"))
+    def cover_thumbnail(self, obj):
+        url = obj.cover_picture.file and images.thumbnail_url(obj.cover_picture)
+        if not url:
+            return "–"
+        return format_html('<img src="{}" alt="" width="80" class="cus-thumbnail">', url)
 
     def pictures(self, obj):
         """The photos to make renditions of and warn about; an admin with a gallery adds its."""
