@@ -131,3 +131,15 @@ def test_the_text_editor_speaks_polish_shows_every_icon_and_is_15_lines_high(pag
     editor = page.locator(".ProseMirror >> visible=true").first
     line_height = editor.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 20")
     assert editor.bounding_box()["height"] >= 15 * min(line_height, 18)
+
+
+def test_the_accessibility_statement_form_fits_1280_pixels(page, site, editors):
+    sign_in(page, site, editors[CONTENT_EDITORS])
+    page.goto(site.url + "/admin/pages/accessibilitystatement/")
+    page.locator("#accessibilitystatement_form").wait_for()
+    widest = page.evaluate(
+        """() => [...document.querySelectorAll("#content *")]
+            .filter(e => e.getBoundingClientRect().right > 1280)
+            .slice(0, 5).map(e => e.tagName + "." + e.className + "#" + e.id)"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280, widest
