@@ -116,6 +116,13 @@ class AdminSite(admin.AdminSite):
             return False
         return not settings.REQUIRE_2FA or request.user.is_verified()
 
+    def index(self, request, extra_context=None):
+        """The front page with what needs doing (pages.dashboard) above the list of models."""
+        from pages.dashboard import dashboard
+
+        extra_context = {"dashboard": dashboard(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def i18n_javascript(self, request, extra_context=None):
         """The admin's catalogue for scripts, with the prose editor's (its dialogs' texts)."""
         packages = ["django.contrib.admin", "django_prose_editor"]
