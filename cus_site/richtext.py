@@ -1,10 +1,14 @@
 """The one rich-text field of the site, and its sanitiser.
 
 Editors write in django-prose-editor, whose toolbar offers only what the allow-list below permits
-(paragraphs, h2–h4, lists, links, bold and italic, blockquote, simple tables). The editor cleans its
-input in the admin form, but content also arrives by other roads (the demo loader, the shell, an
-old import), so every page sanitises again on output with the same allow-list: no script, event
-handler, `style` attribute, `javascript:` or `data:` URL reaches a reader, whatever is stored.
+(paragraphs, h2–h4, lists, links, bold and italic, blockquote, simple tables). The toolbar is the
+site's own preset (static/js/prose-editor.js, `DJANGO_PROSE_EDITOR_PRESETS["cus"]`), which labels
+its buttons with `MENU_LABELS`: the library writes them in English in its JavaScript.
+
+The editor cleans its input in the admin form, but content also arrives by other roads (the demo
+loader, the shell, an old import), so every page sanitises again on output with the same
+allow-list: no script, event handler, `style` attribute, `javascript:` or `data:` URL reaches a
+reader, whatever is stored.
 """
 
 import re
@@ -16,12 +20,46 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.config import allowlist_from_extensions
+from django_prose_editor.config import DEFAULT_MENU_GROUPS, allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
 from cus_site.links import URL_SCHEMES
 
+# Tooltips and menu entries of the toolbar, by the library's names of its items.
+MENU_LABELS = {
+    "paragraph": _("Akapit"),
+    "heading2": _("Nagłówek 2. stopnia"),
+    "heading3": _("Nagłówek 3. stopnia"),
+    "heading4": _("Nagłówek 4. stopnia"),
+    "bulletList": _("Lista wypunktowana"),
+    "orderedList": _("Lista numerowana"),
+    "blockquote": _("Cytat"),
+    "bold": _("Pogrubienie"),
+    "italic": _("Kursywa"),
+    "link": _("Wstaw lub zmień odnośnik"),
+    "unlink": _("Usuń odnośnik"),
+    "table": _("Wstaw tabelę"),
+    "table:addColumnAfter": _("Dodaj kolumnę"),
+    "table:deleteColumn": _("Usuń kolumnę"),
+    "table:addRowAfter": _("Dodaj wiersz"),
+    "table:deleteRow": _("Usuń wiersz"),
+    "table:mergeCells": _("Scal komórki"),
+    "table:splitCell": _("Podziel komórkę"),
+    "table:toggleHeaderCell": _("Komórka nagłówka: włącz lub wyłącz"),
+    "table:deleteTable": _("Usuń tabelę"),
+    "history:undo": _("Cofnij"),
+    "history:redo": _("Ponów"),
+    "tableDialog": {
+        "title": _("Nowa tabela"),
+        "rows": _("Liczba wierszy"),
+        "cols": _("Liczba kolumn"),
+        "withHeaderRow": _("Pierwszy wiersz to nagłówki kolumn"),
+        "submit": _("Wstaw tabelę"),
+    },
+}
+
 EXTENSIONS = {
+    "Menu": {"groups": DEFAULT_MENU_GROUPS, "labels": MENU_LABELS},
     "Paragraph": True,
     "HardBreak": True,
     "Heading": {"levels": [2, 3, 4]},
@@ -115,4 +153,5 @@ class RichTextField(ProseEditorField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EXTENSIONS)
         kwargs.setdefault("sanitize", clean_for_storage)
+        kwargs.setdefault("preset", "cus")
         super().__init__(*args, **kwargs)

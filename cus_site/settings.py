@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from js_asset import Script
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -285,7 +286,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # Polish first; English and Ukrainian follow under /en/ and /uk/.
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("polski")), ("en", _("angielski")), ("uk", _("ukraiński"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second holds Polish for the admin texts Django builds from model names (see its .po).
+# The prose editor's toolbar in the site's words (cus_site/richtext.py).
+DJANGO_PROSE_EDITOR_PRESETS = {
+    "cus": [
+        Script("django_prose_editor/editor.js", type="module"),
+        Script("js/prose-editor.js", type="module"),
+    ]
+}
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cus_site" / "django_polish"]
 FORMAT_MODULE_PATH = ["cus_site.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "pl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("pl",)

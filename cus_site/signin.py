@@ -30,6 +30,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.i18n import JavaScriptCatalog
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor import forms as two_factor_forms
@@ -114,6 +115,18 @@ class AdminSite(admin.AdminSite):
         if not super().has_permission(request):
             return False
         return not settings.REQUIRE_2FA or request.user.is_verified()
+
+    def index(self, request, extra_context=None):
+        """The front page with what needs doing (pages.dashboard) above the list of models."""
+        from pages.dashboard import dashboard
+
+        extra_context = {"dashboard": dashboard(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
+    def i18n_javascript(self, request, extra_context=None):
+        """The admin's catalogue for scripts, with the prose editor's (its dialogs' texts)."""
+        packages = ["django.contrib.admin", "django_prose_editor"]
+        return JavaScriptCatalog.as_view(packages=packages)(request)
 
 
 class AdminContextMixin:

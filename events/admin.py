@@ -1,17 +1,18 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import ngettext_lazy
 
-from cus_site import cache
 from cus_site.admin import (
     SECURE_LINKS,
     CoverImageAdminMixin,
     DefaultSlugsForm,
+    TranslatedEditorAdmin,
     VersionedAdmin,
     cover_fieldset,
+    with_photo_state,
 )
 
 from . import dates
@@ -38,9 +39,26 @@ CALENDAR_FIELDS = {
 
 
 @admin.register(Audience)
-class AudienceAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class AudienceAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s grupa odbiorców", "%(counter)s grupy odbiorców", "counter")
     list_display = ["name", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+def event_state(event):
+    """An event's state in words: a draft, or published, and then whether it was cancelled,
+    moved or is over."""
+    if event.status == Event.Status.DRAFT:
+        text = _("Szkic")
+    elif event.state == Event.State.CANCELLED:
+        text = _("Opublikowane: odwołane")
+    elif event.has_ended():
+        text = _("Opublikowane: już się odbyło")
+    elif event.state == Event.State.MOVED:
+        text = _("Opublikowane: przeniesione")
+    else:
+        text = _("Opublikowane: odbędzie się zgodnie z planem")
+    return with_photo_state(text, event.cover_picture)
 
 
 class EventDateInline(admin.TabularInline):
@@ -83,9 +101,10 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
+class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s wydarzenie", "%(counter)s wydarzenia", "counter")
     form = EventAdminForm
-    list_display = ["title", "when", "place", "state", "status", "is_upcoming"]
+    list_display = ["title", "when", "place", "state_in_list"]
     list_filter = [WhenFilter, "status", "state", "audiences"]
     list_select_related = ["unit"]
     search_fields = ["title_pl", "lead_pl", "place_name_pl", "title_en", "title_uk"]
@@ -176,9 +195,12 @@ class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     def place(self, event):
         return event.place_name or event.unit or "–"
 
-    @admin.display(description=_("nadchodzące"), boolean=True)
-    def is_upcoming(self, event):
-        return not event.has_ended()
+    @admin.display(description=_("stan"), ordering="status")
+    def state_in_list(self, event):
+        return event_state(event)
+
+    def state_in_words(self, event):
+        return event_state(event)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -188,18 +210,26 @@ class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Opublikuj zaznaczone wydarzenia"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Event.Status.PUBLISHED, updated_at=timezone.now())
-        cache.content_changed()
+        # One by one through save(), so that whatever follows a saved event (its photo's
+        # place, the page cache, revisions) sees each.
+        count = self.save_with_status(queryset, Event.Status.PUBLISHED)
         self.message_user(
             request, _("Opublikowane wydarzenia: %(count)d.") % {"count": count}, messages.SUCCESS
         )
 
     @admin.action(description=_("Wycofaj zaznaczone wydarzenia do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Event.Status.DRAFT, updated_at=timezone.now())
-        cache.content_changed()
+        count = self.save_with_status(queryset, Event.Status.DRAFT)
         self.message_user(
             request,
             _("Wydarzenia wycofane do szkiców: %(count)d.") % {"count": count},
             messages.SUCCESS,
         )
+
+    def save_with_status(self, queryset, status):
+        count = 0
+        for event in queryset:
+            event.status = status
+            event.save()
+            count += 1
+        return count

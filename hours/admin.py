@@ -1,16 +1,28 @@
-from django.contrib import admin
-from django.contrib.admin.widgets import AdminTimeWidget
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+import datetime
 
-from cus_site.admin import VersionedAdmin
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from cus_site.admin import TranslatedEditorAdmin, VersionedAdmin
+from cus_site.date_input import POLISH_DATES
 
 from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
+from .schedule import closed_anyway, public_holidays
 
-# "07:30" rather than Django's "07:30:00": editors type and read hours without seconds.
-HOURS_WIDGET = {models.TimeField: {"widget": AdminTimeWidget(format="%H:%M")}}
+# "7:30" rather than Django's "07:30:00": editors type and read hours without seconds. A plain
+# box with an example: the admin's clock and its "Teraz" link make no sense for opening hours.
+HOURS_WIDGET = {
+    models.TimeField: {
+        "widget": forms.TimeInput(
+            format="%H:%M", attrs={"placeholder": _("np. 7:30"), "size": 8, "inputmode": "text"}
+        )
+    }
+}
 
 
 class WeeklyHoursInline(admin.TabularInline):
@@ -20,19 +32,28 @@ class WeeklyHoursInline(admin.TabularInline):
     fields = ["weekday", "opens", "closes"]
     extra = 1
     verbose_name = _("przedział godzin")
-    verbose_name_plural = _(
-        "Godziny w tygodniu (dzień bez godzin jest nieczynny; przerwę wpisz jako dwa przedziały)"
-    )
+    verbose_name_plural = _("Godziny w tygodniu")
 
 
 @admin.register(Unit)
-class UnitAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class UnitAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s jednostka", "%(counter)s jednostki", "counter")
     list_display = ["short_name", "full_name", "order", "is_visible"]
     list_filter = ["is_visible"]
     search_fields = ["short_name", "full_name"]
     inlines = [WeeklyHoursInline]
     fieldsets = [
-        (None, {"fields": ["short_name", "full_name", "order", "is_visible"]}),
+        (
+            None,
+            {
+                "fields": ["short_name", "full_name", "order", "is_visible"],
+                "description": _(
+                    "Godziny otwarcia wpisz w tabeli „Godziny w tygodniu” na dole: dzień bez "
+                    "godzin jest nieczynny, a przerwę wpisz jako dwa przedziały, np. 7:30–12:00 "
+                    "i 12:30–15:30."
+                ),
+            },
+        ),
         (
             _("Kontakt (karta jednostki na stronie „Kontakt”)"),
             {"fields": ["street_address", "postal_code", "city", "phone", "email"]},
@@ -51,18 +72,57 @@ class SpecialHoursInline(admin.TabularInline):
     fields = ["opens", "closes"]
     extra = 1
     verbose_name = _("przedział godzin")
-    verbose_name_plural = _("Godziny tego dnia (tylko gdy nie jest nieczynny)")
+    verbose_name_plural = _("Godziny tego dnia")
 
 
 @admin.register(SpecialDay)
-class SpecialDayAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s dzień specjalny", "%(counter)s dni specjalne", "counter")
+    # Our list (the coming holidays above it) on top of the history's one ("Przywróć usunięte").
+    change_list_template = "admin/hours/specialday/change_list.html"
     list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed", "announce"]
     list_filter = ["unit", "is_closed", "announce"]
     list_select_related = ["unit"]
     date_hierarchy = "date_from"
     search_fields = ["reason"]
     inlines = [SpecialHoursInline]
+    formfield_overrides = {models.DateField: POLISH_DATES}
 
     @admin.display(description=_("jednostka"), ordering="unit")
     def unit_or_all(self, special_day):
         return special_day.unit or _("wszystkie jednostki")
+
+    def changelist_view(self, request, extra_context=None):
+        """The list with the coming public holidays above it: they are closed days too, from
+        the holidays library, not rows an editor adds."""
+        today = timezone.localdate()
+        last = today + datetime.timedelta(days=60)
+        holidays = public_holidays(today, last).items()
+        coming = sorted((date, name) for date, name in holidays if today <= date <= last)
+        extra_context = {"coming_holidays": coming, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":
+            kwargs["empty_label"] = _("wszystkie jednostki")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.is_closed:
+            self.warn_if_closed_anyway(request, form.instance)
+
+    def warn_if_closed_anyway(self, request, special_day):
+        """A closure on days the unit (or every unit) is closed anyway changes nothing."""
+        units = [special_day.unit] if special_day.unit else Unit.objects.visible()
+        units = Unit.objects.with_weekly_hours().filter(pk__in=[unit.pk for unit in units])
+        closed = closed_anyway(units, special_day.date_from, special_day.date_to)
+        if closed:
+            days = ", ".join(
+                f"{formats.date_format(date, 'j E Y')} ({why})" for date, why in closed.items()
+            )
+            messages.info(
+                request,
+                _("Te dni i tak są nieczynne: %(days)s. Dla nich dzień specjalny nic nie zmienia.")
+                % {"days": days},
+            )

@@ -6,6 +6,7 @@ in summer, so intervals are stored as plain times, never as instants.
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, IntegerRangeField, RangeOperators
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Func, Q
@@ -348,6 +349,34 @@ class SpecialDay(models.Model):
         # An empty end date means a single day; the database keeps both ends.
         if self.date_to is None:
             self.date_to = self.date_from
+
+    def validate_constraints(self, exclude=None):
+        """The overlap the database refuses, said with the special day it clashes with."""
+        clash = self.clashing_day()
+        if clash is not None:
+            raise ValidationError(
+                _(
+                    "W tych dniach jest już inny dzień specjalny: „%(clash)s” (%(unit)s). "
+                    "Zmień daty albo popraw tamten wpis."
+                ),
+                code="overlap",
+                params={"clash": clash, "unit": clash.unit or _("wszystkie jednostki")},
+            )
+        super().validate_constraints(exclude)
+
+    def clashing_day(self):
+        if self.date_from is None:
+            return None
+        return (
+            SpecialDay.objects.exclude(pk=self.pk)
+            .filter(
+                unit=self.unit_id,
+                date_from__lte=self.date_to or self.date_from,
+                date_to__gte=self.date_from,
+            )
+            .select_related("unit")
+            .first()
+        )
 
 
 class SpecialHours(Interval):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import holidays
-from django.utils import translation
+from django.utils import formats, translation
 
 from cus_site.translated import fallback_language
 
@@ -217,3 +217,18 @@ def week_of(unit):
     closed day. Reads the prefetched rows."""
     rows = unit.weekly_hours.all()
     return [spans_of(row for row in rows if row.weekday == weekday) for weekday in range(7)]
+
+
+def closed_anyway(units, first, last):
+    """{date: why} for the days of first…last on which every one of the units is closed
+    without any special day: a public holiday (its name), or no weekly hours that weekday
+    (the weekday's name). The admin says so when an editor adds a closure on such a day."""
+    weeks = [week_of(unit) for unit in units]
+    holidays_in_range = public_holidays(first, last)
+    closed = {}
+    for date in date_range(first, last):
+        if date in holidays_in_range:
+            closed[date] = holidays_in_range[date]
+        elif weeks and not any(week[date.weekday()] for week in weeks):
+            closed[date] = formats.date_format(date, "l")
+    return closed

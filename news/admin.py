@@ -3,25 +3,29 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from django.utils.translation import ngettext_lazy
+from modeltranslation.admin import TranslationStackedInline
 
-from cus_site import cache, media
 from cus_site.admin import (
     CoverImageAdminMixin,
     DefaultSlugsForm,
+    TranslatedEditorAdmin,
     VersionedAdmin,
     cover_fieldset,
     visibility,
+    with_photo_state,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.permissions import CONTENT_EDITORS
 
 from .models import Category, Post, PostAttachment, PostImage
 
 
 @admin.register(Category)
-class CategoryAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class CategoryAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s kategoria", "%(counter)s kategorie", "counter")
     list_display = ["name", "slug"]
     search_fields = ["name_pl"]
     prepopulated_fields = {"slug": ["name"]}
@@ -39,7 +43,19 @@ def authors(current_author_id):
     )
 
 
-class PostImageInline(TranslationStackedInline):
+def post_state(post, now=None):
+    """A post's state in words: a draft, scheduled for a date, or published on one."""
+    if post.status == Post.Status.DRAFT:
+        return _("Szkic")
+    when = timezone.localtime(post.published_at)
+    if post.published_at > (now or timezone.now()):
+        text = _("Zaplanowany na %(date)s") % {"date": formats.date_format(when, "j E Y, G:i")}
+    else:
+        text = _("Opublikowany %(date)s") % {"date": formats.date_format(when, "j E Y")}
+    return with_photo_state(text, post.cover_picture)
+
+
+class PostImageInline(KeptUploadsMixin, TranslationStackedInline):
     model = PostImage
     extra = 0
     fields = [
@@ -59,7 +75,7 @@ class PostImageInline(TranslationStackedInline):
         return visibility(image.picture)
 
 
-class PostAttachmentInline(TranslationStackedInline):
+class PostAttachmentInline(KeptUploadsMixin, TranslationStackedInline):
     model = PostAttachment
     extra = 0
     fields = ["title", "file", "position"]
@@ -77,9 +93,10 @@ class PostAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Post)
-class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
+class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s wpis", "%(counter)s wpisy", "counter")
     form = PostAdminForm
-    list_display = ["title", "status", "published_at", "category_names", "is_on_site"]
+    list_display = ["title", "state", "category_names"]
     list_filter = ["status", "categories", "published_at"]
     search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
     date_hierarchy = "published_at"
@@ -107,13 +124,22 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
     def category_names(self, post):
         return ", ".join(category.name for category in post.categories.all())
 
-    @admin.display(description=_("na stronie"), boolean=True)
-    def is_on_site(self, post):
-        return post.is_public
+    @admin.display(description=_("stan"), ordering="published_at")
+    def state(self, post):
+        return post_state(post)
+
+    def state_in_words(self, post):
+        return post_state(post)
 
     def save_model(self, request, post, form, change):
         if post.author is None:
             post.author = request.user
+        if "published_at" in form.changed_data:
+            post.published_at_set = True
+        was_draft = form.initial.get("status", Post.Status.DRAFT) == Post.Status.DRAFT
+        if was_draft and post.status == Post.Status.PUBLISHED:
+            post.status = Post.Status.DRAFT
+            post.publish()
         super().save_model(request, post, form, change)
 
     def pictures(self, post):
@@ -128,9 +154,13 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Opublikuj zaznaczone wpisy"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Post.Status.PUBLISHED)
-        cache.content_changed()
-        media.sync_queryset(queryset)
+        # One by one through save(), so that whatever follows a saved post (its photos' place,
+        # the page cache, revisions) sees each.
+        count = 0
+        for post in queryset:
+            post.publish()
+            post.save()
+            count += 1
         self.message_user(
             request,
             _(
@@ -143,9 +173,11 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Wycofaj zaznaczone wpisy do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Post.Status.DRAFT)
-        cache.content_changed()
-        media.sync_queryset(queryset)
+        count = 0
+        for post in queryset:
+            post.status = Post.Status.DRAFT
+            post.save()
+            count += 1
         self.message_user(
             request, _("Wpisy wycofane do szkiców: %(count)d.") % {"count": count}, messages.SUCCESS
         )

@@ -148,12 +148,28 @@ class Post(images.CoverImage):
         Category, verbose_name=_("kategorie"), related_name="posts", blank=True
     )
     status = models.CharField(
-        _("stan"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("stan"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Opublikowany wpis z datą publikacji w przyszłości jest zaplanowany: pojawi się na "
+            "stronie o tej dacie i godzinie; szkic nie pojawi się wcale."
+        ),
     )
     published_at = models.DateTimeField(
         _("data publikacji"),
         default=timezone.now,
-        help_text=_("Data w przyszłości zaplanuje wpis: pojawi się na stronie o tej godzinie."),
+        help_text=_(
+            "Data w przyszłości zaplanuje wpis. Jeśli jej nie zmienisz, szkic dostanie datę "
+            "chwili, w której go opublikujesz."
+        ),
+    )
+    published_at_set = models.BooleanField(
+        _("data publikacji ustawiona przez redakcję"),
+        default=False,
+        editable=False,
+        help_text=_("Bez tego publikacja szkicu nadaje mu datę chwili publikacji."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -192,6 +208,13 @@ class Post(images.CoverImage):
         if not self.lead_is_cut:
             return self.lead
         return f"{self.lead.rstrip()}…"
+
+    def publish(self, now=None):
+        """Make a draft published. A draft whose date no editor set is dated now, so that it
+        takes its place at the top of the list rather than on the day it was started."""
+        if self.status == self.Status.DRAFT and not self.published_at_set:
+            self.published_at = now or timezone.now()
+        self.status = self.Status.PUBLISHED
 
     @property
     def is_public(self):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import (
-    TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
@@ -10,9 +10,11 @@ from cus_site.admin import (
     SECURE_LINKS,
     CoverImageAdminMixin,
     DefaultSlugsForm,
+    TranslatedEditorAdmin,
     VersionedAdmin,
     cover_fieldset,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
 from .models import (
@@ -29,7 +31,7 @@ from .models import (
 
 
 @admin.register(Introduction)
-class IntroductionAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class IntroductionAdmin(VersionedAdmin, TranslatedEditorAdmin):
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not Introduction.objects.exists()
 
@@ -59,7 +61,7 @@ class MeetingPlaceInline(TranslationTabularInline):
     fields = ["place", "times", "order"]
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(KeptUploadsMixin, TranslationTabularInline):
     model = Document
     extra = 0
     fields = ["title", "file", "order"]
@@ -78,7 +80,8 @@ class ProgrammeAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
+class ProgrammeAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s program", "%(counter)s programy", "counter")
     form = ProgrammeAdminForm
     list_display = ["title", "is_published", "updated_on", "order", "news_category"]
     list_filter = ["is_published", "news_category"]

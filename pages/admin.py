@@ -10,8 +10,8 @@ from django.urls import Resolver404, path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import (
-    TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
@@ -20,9 +20,12 @@ from cus_site.admin import (
     SECURE_LINKS,
     CoverImageAdminMixin,
     DefaultSlugsForm,
+    EditorAdmin,
+    TranslatedEditorAdmin,
     VersionedAdmin,
     cover_fieldset,
 )
+from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
 from . import redirects
@@ -44,7 +47,7 @@ from .page_parts import page_context
 from .tree import ANCESTORS, SLUG_LENGTH
 
 
-class SingleRowAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class SingleRowAdmin(VersionedAdmin, TranslatedEditorAdmin):
     """A model with exactly one row: the list goes straight to it, and it cannot be deleted."""
 
     formfield_overrides = SECURE_LINKS
@@ -64,7 +67,8 @@ class SingleRowAdmin(VersionedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(TextPage)
-class TextPageAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class TextPageAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s strona tekstowa", "%(counter)s strony tekstowe", "counter")
     formfield_overrides = SECURE_LINKS
     list_display = ["title", "slug", "is_published", "updated_at"]
     list_filter = ["is_published"]
@@ -176,7 +180,8 @@ class NoticeShownFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(VersionedAdmin, TabbedTranslationAdmin):
+class NoticeAdmin(VersionedAdmin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s komunikat", "%(counter)s komunikaty", "counter")
     list_display = ["text", "kind", "placement", "shown_from", "shown_until", "is_shown"]
     list_filter = [NoticeShownFilter, "kind", "placement"]
     search_fields = ["text_pl", "text_en", "text_uk"]
@@ -204,7 +209,7 @@ class DocumentToBringInline(TranslationTabularInline):
     fields = ["text", "position"]
 
 
-class DocumentInline(TranslationStackedInline):
+class DocumentInline(KeptUploadsMixin, TranslationStackedInline):
     model = Document
     extra = 0
     fields = ["title", "file", "accessibility_note", "position"]
@@ -226,7 +231,8 @@ class PageAdminForm(DefaultSlugsForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionedAdmin, CoverImageAdminMixin, TabbedTranslationAdmin):
+class PageAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
+    counted = ngettext_lazy("%(counter)s strona", "%(counter)s strony", "counter")
     form = PageAdminForm
     list_display = ["tree_title", "address", "is_published", "in_menu", "role", "updated_at"]
     list_filter = ["is_published", "in_menu", "role"]
@@ -359,7 +365,8 @@ class RedirectForm(forms.ModelForm):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(VersionedAdmin, admin.ModelAdmin):
+class RedirectAdmin(VersionedAdmin, EditorAdmin):
+    counted = ngettext_lazy("%(counter)s przekierowanie", "%(counter)s przekierowania", "counter")
     form = RedirectForm
     list_display = ["old_address", "target_link", "origin", "created_at"]
     list_filter = ["origin"]

@@ -1,13 +1,19 @@
 from django.contrib import admin
+from django.utils.translation import ngettext_lazy
+
+from cus_site.admin import EditorAdmin
 
 from .models import ImportRecord
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(EditorAdmin):
     """What the import made of each WordPress item, for looking up, not for editing: the
     command keeps these rows, and changing one by hand could make it import an item twice."""
 
+    counted = ngettext_lazy(
+        "%(counter)s zaimportowana pozycja", "%(counter)s zaimportowane pozycje", "counter"
+    )
     list_display = ["title", "kind", "wp_id", "content_type", "object_id", "deleted_at"]
     list_filter = ["kind", "site", "deleted_at"]
     list_select_related = ["content_type"]

@@ -65,7 +65,8 @@ def test_editor_enrols_at_first_sign_in_then_signs_in_with_a_code(
     page.get_by_role("button", name="Zaczynam").click()
     qr = page.get_by_role("img", name="Kod QR do zeskanowania aplikacją uwierzytelniającą")
     qr.wait_for()
-    assert qr.evaluate("image => image.naturalWidth") > 100  # the QR code really loaded
+    # The QR code really loaded (decode() waits for it).
+    assert qr.evaluate("image => image.decode().then(() => image.naturalWidth)") > 100
     key = b32decode(page.locator(".signin__secret").inner_text())
     page.get_by_label("Kod z aplikacji").fill(code_for(key))
     page.get_by_role("button", name="Włącz weryfikację").click()

@@ -116,6 +116,7 @@ UPLOAD = re.compile(r"^[\w.]+\.(file|image|video|captions|cover)\.url$")
 # Addresses the site makes itself (its own routes and media), not an editor's text.
 OWN_ADDRESSES = {
     "result.url",
+    "show_all_url",
     "link.path",
     "link.url",
     "default_language_url",

@@ -89,7 +89,7 @@ def test_admin_stays_polish_for_an_english_browser(admin_client):
         assert '<html lang="pl"' in html
         assert response.headers["Content-Language"] == "pl"
     assert "Zarządzanie treścią" in admin_client.get("/admin/").content.decode()
-    assert "Dodaj wpis" in html
+    assert "Dodawanie: wpis" in html
 
 
 def test_admin_login_stays_polish_for_a_ukrainian_browser(client, db):
