@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 WITH_DB := $(PY) -m cus_site.localdb
-TEST_ENV := DEBUG=0 SECRET_KEY=tests-only-secret-key-$(shell hostname) ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SITE_URL=http://testserver
+TEST_ENV := DEBUG=0 DATABASE_CONNECT_TIMEOUT=10 SECRET_KEY=tests-only-secret-key-$(shell hostname) ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SITE_URL=http://testserver
 ARGS ?=
 TOOLS := .tools
 VNU_VERSION := 26.9.27

@@ -96,6 +96,16 @@ def recorded(comment):
         yield
 
 
+@contextmanager
+def by_action(request, comment):
+    """A revision of what an admin list action saves ("Opublikuj zaznaczone"), signed by the
+    editor who ran it: the form's saves are recorded by VersionAdmin, an action's are not."""
+    with reversion.create_revision():
+        reversion.set_user(request.user)
+        reversion.set_comment(comment)
+        yield
+
+
 # Files that nothing names any more.
 
 

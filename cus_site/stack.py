@@ -104,8 +104,14 @@ class TemporaryPostgres:
 
 def production_environment(database_url, folder, **extra):
     """The environment of the README's production settings, for a site on 127.0.0.1."""
+    # The caller's cache settings are not inherited (the test wrapper's Redis, the project's
+    # cache folder): the stack has its own, or the Redis it is given.
+    inherited = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "CACHE_DIR"}}
     return {
-        **os.environ,
+        **inherited,
+        "CACHE_DIR": str(Path(folder) / "cache"),
+        # The production value (the suite's own site waits longer on a busy machine).
+        "DATABASE_CONNECT_TIMEOUT": "3",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DATABASE_URL": database_url,

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from cus_site import revisions
 from cus_site.admin import (
     SECURE_LINKS,
     CoverImageAdminMixin,
@@ -212,24 +213,25 @@ class EventAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
     def publish(self, request, queryset):
         # One by one through save(), so that whatever follows a saved event (its photo's
         # place, the page cache, revisions) sees each.
-        count = self.save_with_status(queryset, Event.Status.PUBLISHED)
+        count = self.save_with_status(request, queryset, Event.Status.PUBLISHED)
         self.message_user(
             request, _("Opublikowane wydarzenia: %(count)d.") % {"count": count}, messages.SUCCESS
         )
 
     @admin.action(description=_("Wycofaj zaznaczone wydarzenia do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = self.save_with_status(queryset, Event.Status.DRAFT)
+        count = self.save_with_status(request, queryset, Event.Status.DRAFT)
         self.message_user(
             request,
             _("Wydarzenia wycofane do szkiców: %(count)d.") % {"count": count},
             messages.SUCCESS,
         )
 
-    def save_with_status(self, queryset, status):
+    def save_with_status(self, request, queryset, status):
         count = 0
-        for event in queryset:
-            event.status = status
-            event.save()
-            count += 1
+        with revisions.by_action(request, _("Zmieniono stan z listy wydarzeń")):
+            for event in queryset:
+                event.status = status
+                event.save()
+                count += 1
         return count

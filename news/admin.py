@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
+from cus_site import revisions
 from cus_site.admin import (
     CoverImageAdminMixin,
     DefaultSlugsForm,
@@ -157,10 +158,11 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
         # One by one through save(), so that whatever follows a saved post (its photos' place,
         # the page cache, revisions) sees each.
         count = 0
-        for post in queryset:
-            post.publish()
-            post.save()
-            count += 1
+        with revisions.by_action(request, _("Opublikowano z listy wpisów")):
+            for post in queryset:
+                post.publish()
+                post.save()
+                count += 1
         self.message_user(
             request,
             _(
@@ -174,10 +176,11 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
     @admin.action(description=_("Wycofaj zaznaczone wpisy do szkiców"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = 0
-        for post in queryset:
-            post.status = Post.Status.DRAFT
-            post.save()
-            count += 1
+        with revisions.by_action(request, _("Wycofano do szkiców z listy wpisów")):
+            for post in queryset:
+                post.status = Post.Status.DRAFT
+                post.save()
+                count += 1
         self.message_user(
             request, _("Wpisy wycofane do szkiców: %(count)d.") % {"count": count}, messages.SUCCESS
         )

@@ -32,7 +32,9 @@ def fetch(url, cookie=None):
 
 @pytest.fixture(scope="module")
 def stack():
-    with production_stack(demo=False) as running:
+    # Without the page cache, so that every page asks the database: what a cached copy does
+    # during an outage is tested in test_cache.py.
+    with production_stack(demo=False, PAGE_CACHE="0") as running:
         yield running
 
 

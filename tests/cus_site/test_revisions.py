@@ -111,6 +111,19 @@ def test_a_save_in_the_admin_records_who_every_language_and_the_gallery(
     assert saved["postimage"].field_dict["caption_pl"] == "Sala na parterze"
 
 
+def test_publishing_from_the_list_keeps_a_version_signed_by_the_editor(
+    editor_client, editor, post_with_gallery
+):
+    Post.objects.filter(pk=post_with_gallery.pk).update(status=Post.Status.DRAFT)
+    editor_client.post(
+        "/admin/news/post/", {"action": "publish", "_selected_action": [post_with_gallery.pk]}
+    )
+    revision = Revision.objects.latest("date_created")
+    assert (revision.user, revision.comment) == (editor, "Opublikowano z listy wpisów")
+    version = revision.version_set.get(content_type__model="post")
+    assert version.field_dict["status"] == Post.Status.PUBLISHED
+
+
 def test_history_lists_the_versions_in_polish(editor_client, post_with_gallery):
     save_form(
         editor_client, change_url(post_with_gallery), "post_form", title_pl="Dzień otwarty CUS"
