@@ -127,6 +127,8 @@ def test_two_instances_share_sessions_edits_and_uploads(two_instances, staff):
     assert browser.get(one + "/admin/", timeout=10).status_code == 200
 
     post = PostFactory(title_pl="Dzień otwarty", slug_pl="dzien-otwarty")
+    # A resident's copy of the page in the shared page cache (Redis under `make test`).
+    assert "Dzień otwarty" in requests.get(other + "/aktualnosci/dzien-otwarty/", timeout=10).text
     change = f"/admin/news/post/{post.pk}/change/"
     token = csrf_token(browser, other + change)
     data = post_form(title_pl="Dzień otwarty – nowy termin", slug_pl="dzien-otwarty")
@@ -135,6 +137,10 @@ def test_two_instances_share_sessions_edits_and_uploads(two_instances, staff):
     assert edited.ok and edited.url.endswith("/admin/news/post/"), edited.text[:2000]
     page = browser.get(other + "/aktualnosci/dzien-otwarty/", timeout=10).text
     assert "Dzień otwarty – nowy termin" in page
+    # And at once for a resident of the other instance, whose copy was cached before the edit.
+    anonymous = requests.get(other + "/aktualnosci/dzien-otwarty/", timeout=10)
+    assert "Dzień otwarty – nowy termin" in anonymous.text
+    assert "public" in anonymous.headers["Cache-Control"]
 
     token = csrf_token(browser, one + "/admin/news/post/add/")
     data = post_form(
