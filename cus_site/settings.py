@@ -342,7 +342,12 @@ def caches_from_env():
     bounded by MAX_ENTRIES; Redis by its own `maxmemory` with an LRU policy."""
     url = os.environ.get("REDIS_URL", "").strip()
     if url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        backend = {
+            # Django's Redis backend; while Redis is unreachable a miss, not a 500.
+            "BACKEND": "cus_site.redis_cache.ForgivingRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         return {
             "default": {**backend, "KEY_PREFIX": "cus"},
             "pages": {**backend, "KEY_PREFIX": "cus-pages"},

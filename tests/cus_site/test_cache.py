@@ -5,11 +5,13 @@ site while the database is down."""
 import datetime
 import gzip
 import os
+import socket
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -329,10 +331,31 @@ def test_nothing_is_kept_of_a_503(client, outage):
 def test_the_suite_keeps_the_copies_in_a_real_redis_when_redis_url_is_set(client, news):
     if not os.environ.get("REDIS_URL"):
         pytest.skip("REDIS_URL is not set: `make test` starts a Redis and sets it")
-    assert caches["pages"].__class__.__name__ == "RedisCache"
+    assert isinstance(caches["pages"], RedisCache)
     client.get(news)
     client_of_redis = caches["pages"]._cache.get_client()
     assert any(b"page:" in key for key in client_of_redis.keys("*"))
+
+
+def test_an_unreachable_redis_costs_the_copies_not_the_pages(
+    client, news, settings, page_cache, caplog
+):
+    # A port where nothing listens: every cache call fails as when Redis is restarting.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    gone = {
+        "BACKEND": "cus_site.redis_cache.ForgivingRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    settings.CACHES = {"default": gone, "pages": gone}
+    for _ in range(2):
+        response = client.get(news)
+        assert response.status_code == 200
+        assert "Dzień Seniora 2026" in response.content.decode()
+    assert client.get("/").status_code == 200
+    assert "Redis unreachable" in caplog.text
 
 
 def test_without_redis_the_copies_are_files_every_worker_shares(monkeypatch, tmp_path):

@@ -1,0 +1,59 @@
+"""Django's Redis cache backend, made forgiving: while Redis cannot be reached (restarting, the
+network between the servers gone), a read is a miss and a write is skipped, with one line in
+the log a minute, instead of a 500 on every page. Pages are then made from the database, as
+with the page cache off, and the copies come back with Redis. A short socket timeout
+(settings.caches_from_env) keeps a Redis that hangs from holding up every request."""
+
+import logging
+import time
+from functools import wraps
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+WARN_EVERY_SECONDS = 60
+_last_warning = [float("-inf")]
+
+
+def _warn(error):
+    now = time.monotonic()
+    if now - _last_warning[0] >= WARN_EVERY_SECONDS:
+        _last_warning[0] = now
+        logger.warning("Redis unreachable, pages are served without the cache: %s", error)
+
+
+def forgiving(method, fallback):
+    """The backend's method, answering `fallback(*arguments)` while Redis cannot be reached."""
+
+    @wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except UNREACHABLE as error:
+            _warn(error)
+            return fallback(*args, **kwargs)
+
+    return call
+
+
+def nothing(*args, **kwargs):
+    return None
+
+
+def no(*args, **kwargs):
+    return False
+
+
+class ForgivingRedisCache(RedisCache):
+    get = forgiving(RedisCache.get, lambda key, default=None, version=None: default)
+    get_many = forgiving(RedisCache.get_many, lambda *args, **kwargs: {})
+    has_key = forgiving(RedisCache.has_key, no)
+    add = forgiving(RedisCache.add, no)
+    set = forgiving(RedisCache.set, nothing)
+    set_many = forgiving(RedisCache.set_many, lambda data, *args, **kwargs: list(data))
+    touch = forgiving(RedisCache.touch, no)
+    delete = forgiving(RedisCache.delete, no)
+    delete_many = forgiving(RedisCache.delete_many, nothing)
