@@ -57,3 +57,4 @@ class ForgivingRedisCache(RedisCache):
     touch = forgiving(RedisCache.touch, no)
     delete = forgiving(RedisCache.delete, no)
     delete_many = forgiving(RedisCache.delete_many, nothing)
+    incr = forgiving(RedisCache.incr, lambda key, delta=1, version=None: 0)

@@ -317,3 +317,20 @@ def test_password_reset_says_the_same_for_an_unknown_address(client, staff):
     response = client.post("/admin/haslo/", {"email": "nikt@example.org"})
     assert response.status_code == 302 and response["Location"] == "/admin/haslo/wyslano/"
     assert mail.outbox == []
+
+
+def test_password_reset_pauses_after_five_requests_an_hour_from_one_address(client, staff):
+    staff.email = "redaktorka@cus.example"
+    staff.save()
+    for _ in range(5):
+        asked = client.post("/admin/haslo/", {"email": "redaktorka@cus.example"})
+        assert asked.status_code == 302
+    paused = client.post("/admin/haslo/", {"email": "redaktorka@cus.example"})
+    assert paused.status_code == 429 and paused["Retry-After"] == "3600"
+    assert "Ustawianie hasła wstrzymane" in paused.content.decode()
+    assert len(mail.outbox) == 5
+    # Another address is not held up by this one.
+    other = client.post(
+        "/admin/haslo/", {"email": "redaktorka@cus.example"}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert other.status_code == 302
