@@ -6,11 +6,13 @@ import io
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import urllib.request
 
 import pytest
+from botocore.exceptions import ClientError
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -23,7 +25,7 @@ from tests.news import imagefiles as files
 from tests.news.test_admin import ADD_URL, errors_of, post_form
 from tests.pages.test_admin import CAPTIONS, WEBM_START, add_text_page, upload
 from tests.pages.test_admin import errors_of as errors_of_page
-from tests.s3 import free_port
+from tests.s3 import free_port, wait_until_up
 
 pytestmark = pytest.mark.django_db
 
@@ -161,13 +163,47 @@ def test_no_object_is_overwritten_by_an_upload_of_the_same_name(object_storage):
     assert object_storage.read(first) == b"pierwszy"
 
 
-@pytest.mark.parametrize("failure", ["unreachable", "no bucket"])
+@pytest.fixture
+def silent_endpoint():
+    """An address that takes connections and never answers (a hung storage server): the
+    kernel completes the handshakes of a listening socket nobody reads from."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def strict_endpoint():
+    """A second S3 server that checks signatures, as real ones do: the session's moto takes any
+    key, this one knows none, so every key is a wrong key to it."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "INITIAL_NO_AUTH_ACTION_COUNT": "0"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("failure", ["unreachable", "no bucket", "timeout", "wrong key"])
 def test_a_storage_that_fails_gives_the_editor_a_polish_error_and_saves_nothing(
-    admin_client, object_storage, settings, failure
+    admin_client, object_storage, settings, silent_endpoint, request, failure
 ):
     options = dict(settings.STORAGES["default"]["OPTIONS"])
     if failure == "unreachable":
         options["endpoint_url"] = f"http://127.0.0.1:{free_port()}"
+    elif failure == "timeout":
+        options["endpoint_url"] = silent_endpoint
+    elif failure == "wrong key":
+        options["endpoint_url"] = request.getfixturevalue("strict_endpoint")
     else:
         options["bucket_name"] = "nie-ma-takiego"
     settings.STORAGES = {
@@ -181,6 +217,20 @@ def test_a_storage_that_fails_gives_the_editor_a_polish_error_and_saves_nothing(
     assert "Stoły z jedzeniem na trawie" in response.content.decode()
     assert not Post.objects.exists()
     assert object_storage.keys() == []
+    if failure == "wrong key":
+        with pytest.raises(ClientError) as refused:
+            default_storage.probe.head_bucket(Bucket=options["bucket_name"])
+        assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+
+
+def test_an_editor_waits_seconds_not_minutes_for_a_storage_that_does_not_answer(object_storage):
+    # botocore's defaults would be 60 s to connect, 60 s per read and up to 5 attempts.
+    probe = default_storage.probe.meta.config
+    assert (probe.connect_timeout, probe.read_timeout) == (2, 3)
+    assert probe.retries["total_max_attempts"] == 1
+    client = default_storage.connection.meta.client.meta.config
+    assert (client.connect_timeout, client.read_timeout) == (3, 10)
+    assert client.retries["total_max_attempts"] == 2
 
 
 def test_public_pages_still_render_when_the_storage_is_down(client, object_storage, settings):
