@@ -3,16 +3,16 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from cus_site.admin import TranslatedEditorAdmin, VersionedAdmin
 from cus_site.date_input import POLISH_DATES
 
-from .forms import SpecialHoursFormSet, WeeklyHoursFormSet
+from .forms import SpecialDayForm, SpecialHoursFormSet, WeeklyHoursFormSet, closed_days_in_words
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
-from .schedule import closed_anyway, public_holidays
+from .schedule import closed_anyway_for, public_holidays
 
 # "7:30" rather than Django's "07:30:00": editors type and read hours without seconds. A plain
 # box with an example: the admin's clock and its "Teraz" link make no sense for opening hours.
@@ -85,6 +85,17 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
     list_select_related = ["unit"]
     date_hierarchy = "date_from"
     search_fields = ["reason"]
+    form = SpecialDayForm
+    # The form's question "Tak, dodaj mimo to" (hidden until asked) beside the closure it is about.
+    fields = [
+        "unit",
+        "date_from",
+        "date_to",
+        "is_closed",
+        "confirm_closed_anyway",
+        "reason",
+        "announce",
+    ]
     inlines = [SpecialHoursInline]
     formfield_overrides = {models.DateField: POLISH_DATES}
 
@@ -113,14 +124,11 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
             self.warn_if_closed_anyway(request, form.instance)
 
     def warn_if_closed_anyway(self, request, special_day):
-        """A closure on days the unit (or every unit) is closed anyway changes nothing."""
-        units = [special_day.unit] if special_day.unit else Unit.objects.visible()
-        units = Unit.objects.with_weekly_hours().filter(pk__in=[unit.pk for unit in units])
-        closed = closed_anyway(units, special_day.date_from, special_day.date_to)
+        """A closure on days the unit (or every unit) is closed anyway changes nothing for them;
+        when every day is such, the form has asked already (hours.forms.SpecialDayForm)."""
+        closed = closed_anyway_for(special_day.unit, special_day.date_from, special_day.date_to)
         if closed:
-            days = ", ".join(
-                f"{formats.date_format(date, 'j E Y')} ({why})" for date, why in closed.items()
-            )
+            days = closed_days_in_words(closed)
             messages.info(
                 request,
                 _("Te dni i tak są nieczynne: %(days)s. Dla nich dzień specjalny nic nie zmienia.")

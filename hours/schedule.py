@@ -219,6 +219,14 @@ def week_of(unit):
     return [spans_of(row for row in rows if row.weekday == weekday) for weekday in range(7)]
 
 
+def closed_anyway_for(unit, first, last):
+    """closed_anyway for one unit, or for every visible unit when unit is None (a special day
+    of all units)."""
+    units = Unit.objects.with_weekly_hours()
+    units = units.filter(pk=unit.pk) if unit else units.visible()
+    return closed_anyway(units, first, last)
+
+
 def closed_anyway(units, first, last):
     """{date: why} for the days of first…last on which every one of the units is closed
     without any special day: a public holiday (its name), or no weekly hours that weekday

@@ -56,6 +56,28 @@ def post_state(post, now=None):
     return with_photo_state(text, post.cover_picture)
 
 
+def missing_a_translation(posts):
+    """Posts whose title has no English or no Ukrainian version: residents reading in that
+    language do not find them."""
+    return posts.filter(
+        Q(title_en="") | Q(title_en__isnull=True) | Q(title_uk="") | Q(title_uk__isnull=True)
+    )
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    title = _("wersje językowe")
+    parameter_name = "tlumaczenie"
+    MISSING = "brak"
+
+    def lookups(self, request, model_admin):
+        return [(self.MISSING, _("bez wersji angielskiej lub ukraińskiej"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.MISSING:
+            return missing_a_translation(queryset)
+        return queryset
+
+
 class PostImageInline(KeptUploadsMixin, TranslationStackedInline):
     model = PostImage
     extra = 0
@@ -98,7 +120,7 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
     counted = ngettext_lazy("%(counter)s wpis", "%(counter)s wpisy", "counter")
     form = PostAdminForm
     list_display = ["title", "state", "category_names"]
-    list_filter = ["status", "categories", "published_at"]
+    list_filter = ["status", "categories", "published_at", TranslationFilter]
     search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}

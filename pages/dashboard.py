@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from hours.models import SpecialDay, Unit
 from hours.schedule import public_holidays
-from news.admin import post_state
+from news.admin import TranslationFilter, missing_a_translation, post_state
 from news.models import Post
 
 from .models import AccessibilityStatement, ContactDetail, SiteSettings
@@ -61,7 +61,24 @@ def missing_facts(user):
                     change_url(post),
                 )
             )
+        items += untranslated_posts()
     return items
+
+
+def untranslated_posts():
+    """One item for the published posts without an English or a Ukrainian version: the site
+    promises residents the news in their language; it links to the list of those posts."""
+    count = missing_a_translation(Post.objects.filter(status=Post.Status.PUBLISHED)).count()
+    if not count:
+        return []
+    # Phrased to need no plural forms: "Opublikowane wpisy …: 3".
+    text = _("Opublikowane wpisy bez wersji angielskiej lub ukraińskiej: %(count)s") % {
+        "count": count
+    }
+    query = (
+        f"{TranslationFilter.parameter_name}={TranslationFilter.MISSING}&status__exact=published"
+    )
+    return [Item(text, f"{reverse('admin:news_post_changelist')}?{query}")]
 
 
 def missing_contact():

@@ -92,6 +92,9 @@ def special_day_form(**fields):
         "date_to": "",
         "is_closed": "on",
         "reason_pl": "Inwentaryzacja",
+        # Test units often have no weekly hours: closed anyway, which the form asks about
+        # (tests/hours/test_admin_aids.py); these tests confirm it.
+        "confirm_closed_anyway": "on",
         "intervals-TOTAL_FORMS": 0,
         "intervals-INITIAL_FORMS": 0,
         "intervals-MIN_NUM_FORMS": 0,

@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from hours.models import SpecialDay
-from tests.factories import SpecialDayFactory, UnitFactory
+from tests.factories import SpecialDayFactory, UnitFactory, WeeklyHoursFactory
 from tests.hours.test_admin import add_special_day, special_day_form, text_of
 
 pytestmark = pytest.mark.django_db
@@ -50,15 +50,51 @@ def test_an_overlap_names_the_special_day_it_clashes_with(admin_client):
     assert "„24.12.2026 Wigilia” (wszystkie jednostki)" in page
 
 
-def test_a_closure_on_a_day_closed_anyway_says_so(admin_client):
+def test_a_closure_on_a_day_closed_anyway_asks_first_and_keeps_what_was_typed(admin_client):
     unit = UnitFactory()  # no weekly hours: closed every day
-    response = admin_client.post(
-        reverse("admin:hours_specialday_add"),
-        special_day_form(unit=unit.pk, date_from="1.01.2027"),
-        follow=True,
+    form = special_day_form(unit=unit.pk, date_from="1.01.2027", reason_pl="Remont kotłowni")
+    del form["confirm_closed_anyway"]
+    response = admin_client.post(reverse("admin:hours_specialday_add"), form)
+    html = response.content.decode()
+    assert response.status_code == 200 and not SpecialDay.objects.exists()
+    assert (
+        "Te dni i tak są nieczynne: 1 stycznia 2027 (Nowy Rok). Dzień specjalny nic dla nich "
+        "nie zmieni." in text_of(html)
     )
-    messages = [str(message) for message in response.context["messages"]]
+    assert re.search(r'<input type="checkbox" name="confirm_closed_anyway"[^>]*>', html)
+    assert "Tak, dodaj mimo to" in text_of(html)
+    assert 'value="Remont kotłowni"' in html and 'value="1.01.2027"' in html
+
+    confirmed = admin_client.post(
+        reverse("admin:hours_specialday_add"), {**form, "confirm_closed_anyway": "on"}, follow=True
+    )
+    assert SpecialDay.objects.get().reason == "Remont kotłowni"
+    messages = [str(message) for message in confirmed.context["messages"]]
     assert any("1 stycznia 2027 (Nowy Rok)" in message for message in messages), messages
+
+
+def test_the_question_is_not_asked_before_it_is_needed(admin_client):
+    html = admin_client.get(reverse("admin:hours_specialday_add")).content.decode()
+    assert 'type="hidden" name="confirm_closed_anyway"' in html
+    assert "Te dni i tak są nieczynne" not in text_of(html)
+
+
+def add_unconfirmed(client, **fields):
+    form = special_day_form(**fields)
+    del form["confirm_closed_anyway"]
+    return client.post(reverse("admin:hours_specialday_add"), form)
+
+
+def test_a_closure_of_a_working_day_or_a_week_with_a_weekend_saves_at_once(admin_client):
+    unit = UnitFactory()
+    for weekday in range(5):
+        WeeklyHoursFactory(unit=unit, weekday=weekday)
+    monday = add_unconfirmed(admin_client, unit=unit.pk, date_from="4.01.2027")
+    week = add_unconfirmed(
+        admin_client, unit=unit.pk, date_from="11.01.2027", date_to="17.01.2027", reason_pl="Remont"
+    )
+    assert monday.status_code == 302 and week.status_code == 302
+    assert SpecialDay.objects.count() == 2
 
 
 def test_the_special_days_list_shows_the_coming_public_holidays(admin_client):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
 
-from cus_site.permissions import CONTENT_EDITORS
+from cus_site.permissions import CONTENT_EDITORS, HOURS_EDITORS
 from hours.models import Unit
 from tests.factories import (
     AccessibilityStatementFactory,
@@ -50,3 +50,26 @@ def test_an_editor_sees_only_what_their_group_may_fix(client):
     Unit.objects.create(short_name="BOM", order=5)
     text = text_of(client.get("/admin/"))
     assert "Jednostka BOM" not in text
+
+
+def test_published_posts_without_a_translation_are_counted_and_listed(admin_client):
+    PostFactory(title_pl="Dzień otwarty", title_en="Open day", title_uk="День відкритих дверей")
+    PostFactory(title_pl="Nowe godziny", title_en="New hours")
+    PostFactory(title_pl="Zbiórka darów")
+    PostFactory(title_pl="Szkic bez tłumaczeń", status="draft")
+    html = admin_client.get("/admin/").content.decode()
+    link = re.search(
+        r'href="([^"]+)">Opublikowane wpisy bez wersji angielskiej lub ukraińskiej: 2<', html
+    )
+    assert link, html
+    listed = text_of(admin_client.get(link.group(1).replace("&amp;", "&")))
+    assert "Nowe godziny" in listed and "Zbiórka darów" in listed
+    assert "Dzień otwarty" not in listed and "Szkic bez tłumaczeń" not in listed
+
+
+def test_hours_editors_are_not_told_about_untranslated_posts(client):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=HOURS_EDITORS))
+    client.force_login(editor)
+    PostFactory(title_pl="Zbiórka darów")
+    assert "bez wersji angielskiej" not in text_of(client.get("/admin/"))
