@@ -18,6 +18,7 @@ from hours.models import SpecialDay, Unit
 from hours.schedule import public_holidays
 from news.admin import TranslationFilter, missing_a_translation, post_state
 from news.models import Post
+from osl.models import Programme
 
 from .models import AccessibilityStatement, ContactDetail, SiteSettings
 
@@ -62,6 +63,15 @@ def missing_facts(user):
                 )
             )
         items += untranslated_posts()
+    if user.has_perm("osl.change_programme"):
+        for programme in Programme.objects.without_goals():
+            items.append(
+                Item(
+                    _("Program %(programme)s: brak listy celów (mieszkańcy jej nie widzą)")
+                    % {"programme": programme},
+                    change_url(programme),
+                )
+            )
     return items
 
 

@@ -12,7 +12,9 @@ from cus_site.permissions import CONTENT_EDITORS, HOURS_EDITORS
 from hours.models import Unit
 from tests.factories import (
     AccessibilityStatementFactory,
+    GoalFactory,
     PostFactory,
+    ProgrammeFactory,
     SiteSettingsFactory,
     SpecialDayFactory,
     UserFactory,
@@ -73,3 +75,15 @@ def test_hours_editors_are_not_told_about_untranslated_posts(client):
     client.force_login(editor)
     PostFactory(title_pl="Zbiórka darów")
     assert "bez wersji angielskiej" not in text_of(client.get("/admin/"))
+
+
+def test_a_programme_without_its_goals_is_listed_for_content_editors(admin_client):
+    without = ProgrammeFactory(title_pl="Osiedle Westerplatte")
+    with_goals = ProgrammeFactory(title_pl="Osiedle Jasna")
+    GoalFactory(programme=with_goals, text_pl="Wspólne podwórko")
+    html = admin_client.get("/admin/").content.decode()
+    assert (
+        f'href="/admin/osl/programme/{without.pk}/change/">Program Osiedle Westerplatte: '
+        "brak listy celów"
+    ) in html
+    assert "Program Osiedle Jasna: brak listy celów" not in html
