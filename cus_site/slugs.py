@@ -29,3 +29,19 @@ def slugify_any(text, max_length=None):
         char for char in str(text).translate(POLISH_LETTERS) if unicodedata.category(char) != "So"
     )
     return slugify_pl(anyascii(letters), max_length)
+
+
+def free_slug(queryset, title, *, max_length, reserved, suffix, exclude_pk=None):
+    """A free slug for a title among `queryset`'s rows: transliterated, never a list's own path
+    (`reserved`, or digits only, which read as a year) — those get `-{suffix}` — and numbered
+    if taken ("dzien-otwarty-2")."""
+    base = slugify_pl(title, max_length - 4) or suffix
+    if base in reserved or base.isdigit():
+        base = f"{base}-{suffix}"
+    taken = set(
+        queryset.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

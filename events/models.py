@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cus_site import images, media
 from cus_site.richtext import RichTextField, validate_heading_order
-from cus_site.slugs import slugify_pl
+from cus_site.slugs import free_slug
 from hours.models import Unit
 
 from .upcoming import UpcomingQuerySet
@@ -73,16 +73,11 @@ class EventQuerySet(UpcomingQuerySet):
         return self.filter(status=Event.Status.PUBLISHED)
 
     def unique_slug(self, title, exclude_pk=None):
-        base = slugify_pl(title, SLUG_LENGTH - 4) or "wydarzenie"
-        if base in RESERVED_SLUGS or YEAR_LIKE.match(base):
-            base = f"{base}-wydarzenie"
-        taken = set(
-            self.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
-        )
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        """A free slug for a title: transliterated, never a list path, numbered if taken."""
+        return free_slug(
+            self, title, max_length=SLUG_LENGTH, reserved=RESERVED_SLUGS, suffix="wydarzenie",
+            exclude_pk=exclude_pk,
+        )  # fmt: skip
 
 
 class Event(images.CoverImage):

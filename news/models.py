@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cus_site import documents, images, media
 from cus_site.media import UploadTo
 from cus_site.richtext import RichTextField
-from cus_site.slugs import slugify_pl
+from cus_site.slugs import free_slug
 
 SLUG_LENGTH = 150
 # The fields of a post's text: a post without their translation is in Polish only.
@@ -98,16 +98,10 @@ class PostQuerySet(models.QuerySet):
 
     def unique_slug(self, title, exclude_pk=None):
         """A free slug for a title: transliterated, never a list path, numbered if taken."""
-        base = slugify_pl(title, SLUG_LENGTH - 4) or "wpis"
-        if base in RESERVED_SLUGS or YEAR_LIKE.match(base):
-            base = f"{base}-wpis"
-        taken = set(
-            self.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
-        )
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        return free_slug(
+            self, title, max_length=SLUG_LENGTH, reserved=RESERVED_SLUGS, suffix="wpis",
+            exclude_pk=exclude_pk,
+        )  # fmt: skip
 
 
 class Post(images.CoverImage):
