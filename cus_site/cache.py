@@ -333,8 +333,7 @@ class PageCacheMiddleware:
         address = page_address(request)
         if address is None:
             return self.get_response(request)
-        current = generation()
-        found = self.lookup(address)
+        current, found = self.lookup(address)
         now = time.time()
         if found and found.generation == current and found.stored_at <= now < found.expires_at:
             return found.response(max_age=int(found.expires_at - now))
@@ -354,9 +353,11 @@ class PageCacheMiddleware:
 
     @staticmethod
     def lookup(address):
+        """(the generation, the address's copy or None), read together: one round trip."""
         if not settings.PAGE_CACHE:
-            return None
-        return store().get(address.key)
+            return generation(), None
+        found = store().get_many([GENERATION_KEY, address.key])
+        return found.get(GENERATION_KEY) or generation(), found.get(address.key)
 
     @staticmethod
     def stale(found, now):

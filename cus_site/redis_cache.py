@@ -2,13 +2,19 @@
 network between the servers gone), a read is a miss and a write is skipped, with one line in
 the log a minute, instead of a 500 on every page. Pages are then made from the database, as
 with the page cache off, and the copies come back with Redis. A short socket timeout
-(settings.caches_from_env) keeps a Redis that hangs from holding up every request."""
+(settings.caches_from_env) keeps a Redis that hangs from holding up every request.
+
+Django's backend also builds a new `redis.Redis` for every command, and a cache hit of a page
+spent more time building those (their table of reply parsers) than talking to Redis; here one
+client per server and options serves the whole process, every alias, thread and greenlet
+(`redis.Redis` takes a connection from its pool for each command, and the pool reopens its
+connections after gunicorn forks a worker)."""
 
 import logging
 import time
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -47,7 +53,28 @@ def no(*args, **kwargs):
     return False
 
 
+class SharedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, with one `redis.Redis` (and so one pool of connections) per server
+    and options for the whole process instead of one per command and per cache instance."""
+
+    # (server URL, options) -> redis.Redis
+    clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        server = self._servers[self._get_connection_pool_index(write)]
+        options = tuple(sorted((name, repr(value)) for name, value in self._pool_options.items()))
+        client = self.clients.get((server, options))
+        if client is None:
+            pool = self._pool_class.from_url(server, **self._pool_options)
+            client = self.clients.setdefault((server, options), self._client(connection_pool=pool))
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = SharedClientRedisCacheClient
+
     get = forgiving(RedisCache.get, lambda key, default=None, version=None: default)
     get_many = forgiving(RedisCache.get_many, lambda *args, **kwargs: {})
     has_key = forgiving(RedisCache.has_key, no)

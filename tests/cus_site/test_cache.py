@@ -6,6 +6,7 @@ import datetime
 import gzip
 import os
 import socket
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -335,6 +336,25 @@ def test_the_suite_keeps_the_copies_in_a_real_redis_when_redis_url_is_set(client
     client.get(news)
     client_of_redis = caches["pages"]._cache.get_client()
     assert any(b"page:" in key for key in client_of_redis.keys("*"))
+
+
+def test_one_redis_client_serves_every_alias_and_thread():
+    """Django's backend built a `redis.Redis` per command, which cost a page hit more than its
+    round trip to Redis; ours keeps one per server for the process."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: `make test` starts a Redis and sets it")
+    first = caches["pages"]._cache.get_client()
+    from_another_thread = []
+    worker = threading.Thread(
+        target=lambda: from_another_thread.append(caches["pages"]._cache.get_client())
+    )
+    worker.start()
+    worker.join()
+    assert caches["pages"]._cache.get_client(write=True) is first
+    assert caches["default"]._cache.get_client() is first
+    assert from_another_thread == [first]
+    caches["pages"].set("one-client", "tak")
+    assert caches["pages"].get_many(["one-client", "none"]) == {"one-client": "tak"}
 
 
 def test_an_unreachable_redis_costs_the_copies_not_the_pages(
