@@ -54,6 +54,7 @@ from pages import reader
 
 ALIAS = "pages"
 GENERATION_KEY = "generation"
+TIMED_CHANGES_KEY = "timed-changes"
 # An expired copy without a status may stand in for this long while the database is down.
 STALE_SECONDS = 60 * 60
 NOT_FOUND_SECONDS = 30
@@ -86,7 +87,15 @@ def store():
 # The generation
 
 
+# The generation a public page's request read first: its fragments are of the same one (and
+# cost no second trip to the cache each).
+REQUEST_GENERATION = contextvars.ContextVar("cus_request_generation", default=None)
+
+
 def generation():
+    current = REQUEST_GENERATION.get()
+    if current is not None:
+        return current
     current = store().get(GENERATION_KEY)
     if current is None:
         store().add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
@@ -97,7 +106,10 @@ def generation():
 def new_generation():
     # A random token, not a counter: if the backend ever drops it (culling, eviction), the
     # next one differs from every copy's, so losing it can only cost misses.
-    store().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    token = secrets.token_hex(8)
+    store().set(GENERATION_KEY, token, timeout=None)
+    if REQUEST_GENERATION.get() is not None:
+        REQUEST_GENERATION.set(token)
 
 
 def content_changed():
@@ -158,7 +170,7 @@ def timed_changes(current):
     """`soonest_changes`, worked out once per generation and again when its first moment
     has come."""
     now = timezone.now()
-    found = store().get("timed-changes")
+    found = prefetched(TIMED_CHANGES_KEY) or store().get(TIMED_CHANGES_KEY)
     # (The clock going back, as in tests that travel in time, makes it out of date too.)
     if found and found[0] == current and found[1] <= now.timestamp() < found[2]:
         return found[3]
@@ -167,7 +179,8 @@ def timed_changes(current):
     seconds = until - now.timestamp()
     if seconds > 0:
         value = (current, now.timestamp(), until, soonest)
-        store().set("timed-changes", value, timeout=math.ceil(seconds))
+        store().set(TIMED_CHANGES_KEY, value, timeout=math.ceil(seconds))
+        keep_for_request(TIMED_CHANGES_KEY, value)
     return soonest
 
 
@@ -190,9 +203,9 @@ def fragment(name, compute, per_language=True):
     """`compute()`'s value, worked out once per generation (and language) and kept until the
     next timed change of pages without a status: what every page shows (the centre's details,
     the menu, the footer's hours) or costs most (the news list's categories and years)."""
-    key = f"fragment:{name}:{translation.get_language() if per_language else ''}"
+    key = fragment_key(name, per_language)
     current = generation()
-    found = store().get(key)
+    found = prefetched(key) or store().get(key)
     if found and found[0] == current and found[1] <= time.time() < found[2]:
         return found[3]
     value = compute()
@@ -200,7 +213,43 @@ def fragment(name, compute, per_language=True):
     if seconds:
         now = time.time()
         store().set(key, (current, now, now + seconds, value), timeout=seconds + 1)
+        keep_for_request(key, (current, now, now + seconds, value))
     return value
+
+
+def fragment_key(name, per_language=True):
+    return f"fragment:{name}:{translation.get_language() if per_language else ''}"
+
+
+# The fragments nearly every page shows, read with one trip to the cache when a page is made.
+COMMON_FRAGMENTS = (
+    ("menu", True),
+    ("footer-hours", True),
+    ("footer-links", True),
+    ("site-settings", False),
+)
+PREFETCHED = contextvars.ContextVar("cus_prefetched_fragments", default=None)
+
+
+def prefetched(key):
+    """The value read for this page at its start (or since made), or None."""
+    found = PREFETCHED.get()
+    return found.get(key) if found is not None else None
+
+
+def keep_for_request(key, value):
+    found = PREFETCHED.get()
+    if found is not None:
+        found[key] = value
+
+
+def prefetch(address):
+    """The common fragments and the page's notices (in its language) and the timed changes,
+    for the page being made."""
+    fragments = [*COMMON_FRAGMENTS, (f"notices:{address.view_name}", True)]
+    with translation.override(address.language):
+        keys = [fragment_key(name, per_language) for name, per_language in fragments]
+    return store().get_many([*keys, TIMED_CHANGES_KEY])
 
 
 # What a page shows, noted while it renders
@@ -229,6 +278,8 @@ class Address:
 
     key: str
     language_in_address: bool
+    language: str
+    view_name: str
 
 
 def staff_session(request):
@@ -284,7 +335,7 @@ def page_address(request):
     host = request.get_host()
     parts = (request.method, host, language, options, encoding, request.path_info, query)
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return Address(f"page:{digest}", in_address)
+    return Address(f"page:{digest}", in_address, language, match.view_name)
 
 
 # The copies
@@ -338,18 +389,25 @@ class PageCacheMiddleware:
         if found and found.generation == current and found.stored_at <= now < found.expires_at:
             return found.response(max_age=int(found.expires_at - now))
         rendering = Rendering()
-        token = RENDERING.set(rendering)
+        tokens = (
+            RENDERING.set(rendering),
+            REQUEST_GENERATION.set(current),
+            PREFETCHED.set(prefetch(address)),
+        )
         try:
             response = self.get_response(request)
+            if getattr(response, "database_unavailable", False):
+                return self.stale(found, now) or response
+            if address.language_in_address:
+                drop_vary(response, "Accept-Language")
+            if may_store(response):
+                self.keep(address, response, current, rendering.shows_status)
+            return response
         finally:
-            RENDERING.reset(token)
-        if getattr(response, "database_unavailable", False):
-            return self.stale(found, now) or response
-        if address.language_in_address:
-            drop_vary(response, "Accept-Language")
-        if may_store(response):
-            self.keep(address, response, current, rendering.shows_status)
-        return response
+            for variable, token in zip(
+                (RENDERING, REQUEST_GENERATION, PREFETCHED), tokens, strict=True
+            ):
+                variable.reset(token)
 
     @staticmethod
     def lookup(address):

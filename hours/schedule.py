@@ -12,6 +12,7 @@ from enum import StrEnum
 import holidays
 from django.utils import formats, translation
 
+from cus_site import cache
 from cus_site.translated import fallback_language
 
 from .models import SpecialDay, Unit, Weekday, clock
@@ -161,6 +162,15 @@ class Timetable:
     @classmethod
     def of_visible_units(cls, first, days):
         return cls(Unit.objects.visible().with_weekly_hours(), first, days)
+
+    @classmethod
+    def shown(cls, first, days):
+        """`of_visible_units` for the pages: read once per change of the hours (and per day and
+        language) and kept as a fragment (cus_site.cache); each page still works out the
+        status from it at its own minute. Not for the timed changes (hours.status), which a
+        fragment's lifetime itself asks for."""
+        key = f"timetable:{first.isoformat()}:{days}"
+        return cache.fragment(key, lambda: cls.of_visible_units(first, days))
 
     def dates(self):
         return date_range(self.first, self.last)

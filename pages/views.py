@@ -145,7 +145,7 @@ class ContactView(TemplateView):
         site_settings = SiteSettings.objects.get_current()
         details = ContactDetail.objects.filter(site_settings_id=site_settings.pk)
         now = timezone.localtime()
-        timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
+        timetable = Timetable.shown(now.date(), LOOKAHEAD_DAYS + 1)
         cards = [
             UnitCard(
                 unit, unit_status(timetable, unit, now), week_rows(week_of(unit), now.weekday())

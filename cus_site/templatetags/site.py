@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from cus_site import cache
+
 register = template.Library()
 
 
@@ -43,3 +45,45 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, keys):
+        self.nodelist = nodelist
+        self.name = name
+        self.keys = keys
+
+    def render(self, context):
+        if context.get("error_page"):
+            # The error pages are made from nothing shared (the database may be what failed).
+            return self.made(context)
+        parts = [self.name, *(str(key.resolve(context)) for key in self.keys)]
+        return cache.fragment(":".join(parts), lambda: self.made(context))
+
+    def made(self, context):
+        rendering = cache.Rendering()
+        token = cache.RENDERING.set(rendering)
+        try:
+            html = self.nodelist.render(context)
+        finally:
+            cache.RENDERING.reset(token)
+        if rendering.shows_status:
+            raise template.TemplateSyntaxError(
+                f"{{% fragment {self.name} %}} shows an open/closed status: keep it outside."
+            )
+        return mark_safe(html)
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "post-list" request.path page_obj.number %}…{% endfragment %}`: the HTML
+    inside, made once per change of the content (and language, and the values given) and kept
+    until the next timed change of pages without a status (cus_site.cache.fragment). Only for
+    what depends on nothing else: no open/closed status (refused), no request or cookie. On
+    the error pages it is simply rendered."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Usage: {% fragment "name" [value …] %}')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -20,11 +21,14 @@ register = template.Library()
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("includes/weekly_hours.html")
+@register.simple_tag
 def weekly_hours_footer():
     """The usual week of every visible unit, in the compact form: no status, so the pages that
-    show only this stay cacheable."""
-    return {"units": cache.fragment("footer-hours", footer_weeks)}
+    show only this stay cacheable; made once per change."""
+    return cache.fragment(
+        "footer-hours",
+        lambda: render_to_string("includes/weekly_hours.html", {"units": footer_weeks()}),
+    )
 
 
 def footer_weeks():
@@ -37,7 +41,7 @@ def unit_statuses():
     """Whether each visible unit is open now (the page cache keeps the page only until the
     next opening or closing)."""
     now = timezone.localtime()
-    timetable = Timetable.of_visible_units(now.date(), LOOKAHEAD_DAYS + 1)
+    timetable = Timetable.shown(now.date(), LOOKAHEAD_DAYS + 1)
     return {"statuses": [(unit, unit_status(timetable, unit, now)) for unit in timetable.units]}
 
 

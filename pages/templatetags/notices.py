@@ -1,5 +1,6 @@
 from django import template
 
+from cus_site import cache
 from pages import notices
 
 register = template.Library()
@@ -13,7 +14,11 @@ def site_notices(context):
     if request is None or context.get("error_page"):
         return {"notices": []}
     match = getattr(request, "resolver_match", None)
-    return {"notices": notices.notices_for(match.view_name if match else "")}
+    view_name = match.view_name if match else ""
+    # Once per change and per timed change (a notice starting or ending), per kind of page.
+    return {
+        "notices": cache.fragment(f"notices:{view_name}", lambda: notices.notices_for(view_name))
+    }
 
 
 @register.inclusion_tag("includes/notices.html")

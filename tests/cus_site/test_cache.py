@@ -14,6 +14,7 @@ import time_machine
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
+from django.template import RequestContext, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -256,6 +257,57 @@ def test_the_page_cache_can_be_turned_off_and_fragments_stay(client, news, setti
     response, count = queries(client, news)
     assert count > 0
     assert "max-age=" in response["Cache-Control"]
+
+
+def test_without_the_page_copies_the_html_fragments_show_a_change_at_once(client, news, settings):
+    """The footer, the home page's news and the news list are made once per change
+    (`{% fragment %}`); an edit shows in them on the next request."""
+    settings.PAGE_CACHE = False
+    post = Post.objects.get()
+    unit = UnitFactory(short_name="DPD", full_name_pl="Dział Pomocy Dzieciom")
+    WeeklyHoursFactory(unit=unit, weekday=0)
+    for path in ("/", news):
+        client.get(path)
+        page = client.get(path).content.decode()
+        assert "Dzień Seniora 2026" in page and "Dział Pomocy Dzieciom" in page
+    post.title_pl = "Dzień Seniora 2027"
+    post.save()
+    unit.full_name_pl = "Dział Wsparcia Rodzin"
+    unit.save()
+    for path in ("/", news):
+        page = client.get(path).content.decode()
+        assert "Dzień Seniora 2027" in page and "Dzień Seniora 2026" not in page
+        assert "Dział Wsparcia Rodzin" in page and "Dział Pomocy Dzieciom" not in page
+
+
+def test_a_fragment_refuses_to_keep_an_open_closed_status(db, rf):
+    unit = UnitFactory()
+    WeeklyHoursFactory(unit=unit, weekday=0)
+    kept = Template(
+        "{% load site hours %}{% fragment 'statuses' %}{% unit_statuses %}{% endfragment %}"
+    )
+    with time_machine.travel(MONDAY, tick=False), pytest.raises(TemplateSyntaxError):
+        kept.render(RequestContext(rf.get("/")))
+
+
+def test_a_page_made_from_the_database_asks_redis_a_few_times_not_once_a_fragment(
+    client, news, settings
+):
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is not set: `make test` starts a Redis and sets it")
+    settings.PAGE_CACHE = False
+    client.get(news)
+    redis = caches["pages"]._cache.get_client()
+    redis.config_resetstat()
+    assert client.get(news).status_code == 200
+    reads = {
+        name: stats["calls"]
+        for name, stats in redis.info("commandstats").items()
+        if name in ("cmdstat_get", "cmdstat_mget")
+    }
+    # The generation once, the common fragments and the timed changes in one MGET, then the
+    # news list's own three (its count, categories and years, the list): 12 reads before.
+    assert sum(reads.values()) <= 5, reads
 
 
 # Compression
