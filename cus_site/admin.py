@@ -26,6 +26,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from cus_site import images, revisions
+from cus_site.date_input import PolishDatesMixin
 from cus_site.kept_uploads import KeptUploadsMixin
 from cus_site.slugs import slugify_pl
 
@@ -42,12 +43,13 @@ class CountedChangeList(ChangeList):
         return self.model_admin.count_label(self.result_count)
 
 
-class EditorAdminMixin(KeptUploadsMixin):
+class EditorAdminMixin(PolishDatesMixin, KeptUploadsMixin):
     """What every admin screen of the site does. Django names a model in its own sentences
     ("9 wpisy"): `counted` gives the count's Polish forms, as `ngettext_lazy(singular, plural,
     "counter")`; without it the list says "Wpisy: 9". The titles, buttons and messages Django
     builds from model names are phrased in cus_site/django_polish/. A chosen file survives a
-    form with errors (cus_site.kept_uploads); inlines get that from `KeptUploadsMixin`."""
+    form with errors (cus_site.kept_uploads); inlines get that from `KeptUploadsMixin`. Dates
+    are typed as on paper (cus_site.date_input)."""
 
     counted = None
     change_form_template = "admin/editor_change_form.html"

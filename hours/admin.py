@@ -1,6 +1,5 @@
 import datetime
 
-from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
@@ -8,21 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from cus_site.admin import TranslatedEditorAdmin, VersionedAdmin
-from cus_site.date_input import POLISH_DATES
+from cus_site.date_input import time_box
 
 from .forms import SpecialDayForm, SpecialHoursFormSet, WeeklyHoursFormSet, closed_days_in_words
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
 from .schedule import closed_anyway_for, public_holidays
 
-# "7:30" rather than Django's "07:30:00": editors type and read hours without seconds. A plain
-# box with an example: the admin's clock and its "Teraz" link make no sense for opening hours.
-HOURS_WIDGET = {
-    models.TimeField: {
-        "widget": forms.TimeInput(
-            format="%H:%M", attrs={"placeholder": _("np. 7:30"), "size": 8, "inputmode": "text"}
-        )
-    }
-}
+# Opening hours' own example: the centre's offices open at 7:30.
+HOURS_WIDGET = {models.TimeField: {"widget": time_box(_("np. 7:30"))}}
 
 
 class WeeklyHoursInline(admin.TabularInline):
@@ -97,7 +89,6 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
         "announce",
     ]
     inlines = [SpecialHoursInline]
-    formfield_overrides = {models.DateField: POLISH_DATES}
 
     @admin.display(description=_("jednostka"), ordering="unit")
     def unit_or_all(self, special_day):

@@ -110,7 +110,7 @@ def kind_of(name, attrs, kind):
     css = attrs.get("class", "") + " " + attrs.get("placeholder", "")
     if "vDateField" in css or "2.01.2027" in css or name.endswith("_0"):
         return "date"
-    if "vTimeField" in css or "7:30" in css or name.endswith("_1"):
+    if "vTimeField" in css or "7:30" in css or "9:00" in css or name.endswith("_1"):
         return "time"
     if "vIntegerField" in css or "vBigIntegerField" in css:
         return "number"
