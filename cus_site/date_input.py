@@ -11,7 +11,7 @@ import datetime
 import re
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime
+from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, BaseAdminDateWidget
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -97,10 +97,12 @@ class PolishDateTimeField(forms.SplitDateTimeField):
 
 
 class PolishDateTimeWidget(AdminSplitDateTime):
-    """The admin's date box with its calendar, and a plain time box."""
+    """The admin's date box with its calendar, and a plain time box. The date box is the bare
+    one: `PolishDateWidget` wraps itself in a paragraph, and this widget is one already."""
 
     def __init__(self, attrs=None):
-        forms.MultiWidget.__init__(self, [PolishDateWidget(), time_box()], attrs)
+        date = BaseAdminDateWidget(attrs={"placeholder": EXAMPLE}, format="%d.%m.%Y")
+        forms.MultiWidget.__init__(self, [date, time_box()], attrs)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

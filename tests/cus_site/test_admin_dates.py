@@ -67,6 +67,15 @@ def test_time_boxes_show_the_example_and_no_clock(editor_client, url):
         assert "vTimeField" not in time_box, name
 
 
+def test_a_date_and_its_time_are_one_paragraph(editor_client):
+    # The admin's own date widget is a paragraph; inside the date-and-time one it would close
+    # it, and the time box would fall out of line.
+    html = editor_client.get("/admin/news/post/add/").content.decode()
+    paragraph = re.search(r'<p class="datetime">(.*?)</p>', html, re.S)[1]
+    assert 'name="published_at_0"' in paragraph and 'name="published_at_1"' in paragraph
+    assert "<p" not in paragraph
+
+
 @pytest.mark.parametrize("typed", ["2 stycznia 2027", "2.01.2027", "2 stycznia 2027 r."])
 def test_a_post_dated_as_on_paper_is_saved_on_that_day(editor_client, typed):
     response = editor_client.post(
