@@ -149,16 +149,21 @@ class TranslatedEditorAdmin(EditorAdminMixin, TabbedTranslationAdmin):
 
 
 def show_polish_originals(form, obj, translated):
-    """Under each translation's field, the Polish text it translates (as plain text)."""
+    """Beside each translation's field (under it on a narrow screen: static/css/admin.css),
+    the Polish text it translates, as plain text."""
     for name in translated:
         original = Truncator(strip_tags(str(getattr(obj, f"{name}_pl", "") or ""))).chars(400)
         if not original.strip():
             continue
+        polish = _("Po polsku: %(text)s") % {"text": original}
         for language in ("en", "uk"):
             field = form.base_fields.get(f"{name}_{language}")
             if field is not None:
-                polish = _("Po polsku: %(text)s") % {"text": original}
-                field.help_text = format_html("{}<br>{}", field.help_text, polish)
+                field.help_text = format_html(
+                    '<div class="cus-help">{}</div><div class="cus-original">{}</div>',
+                    field.help_text,
+                    polish,
+                )
 
 
 def changed_on_save(form, formsets):

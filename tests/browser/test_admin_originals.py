@@ -1,0 +1,73 @@
+"""A translator sees the Polish text beside the box they translate it in on a wide screen, and
+under it on a phone, and the form never scrolls sideways."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from cus_site.permissions import CONTENT_EDITORS
+from tests.factories import PostFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PASSWORD = "hasło-tłumaczki-2025"
+# The field's row, and what an editor types into in it.
+BOXES = {"title_en": "#id_title_en", "lead_en": "#id_lead_en", "body_en": ".prose-editor"}
+
+
+@pytest.fixture(scope="module")
+def translation_to_do(site, django_db_blocker):
+    """A content editor and a post with a Polish title, lead and body, committed for the live
+    server."""
+    with django_db_blocker.unblock():
+        user = User.objects.create_user("tlumaczka", password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+        post = PostFactory(
+            title_pl="Dzień Seniora w Centrum",
+            lead_pl="Zapraszamy seniorów na spotkanie z muzyką i poczęstunkiem.",
+            body_pl="<p>Spotkanie odbędzie się w sali na parterze. Wstęp wolny.</p>",
+        )
+        yield post
+        post.delete()
+        user.delete()
+
+
+def open_in_english(page, site, post):
+    page.goto(site.url + "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill("tlumaczka")
+    page.get_by_label("Hasło").fill(PASSWORD)
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.get_by_role("heading", name="Zarządzanie treścią").wait_for()
+    page.goto(f"{site.url}/admin/news/post/{post.pk}/change/")
+    page.select_option("#modeltranslation-main-switch", label="en")
+
+
+def boxes(page, field):
+    row = page.locator(f".form-row.field-{field}")
+    original = row.locator(".cus-original")
+    assert original.inner_text().startswith("Po polsku:")
+    return row.locator(BOXES[field]).first.bounding_box(), original.bounding_box()
+
+
+def scrolls_sideways(page):
+    return page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+
+
+def test_the_polish_original_is_beside_each_field_on_a_wide_screen(page, site, translation_to_do):
+    open_in_english(page, site, translation_to_do)
+    for field in BOXES:
+        box, original = boxes(page, field)
+        assert original["x"] >= box["x"] + box["width"], field
+        assert original["y"] < box["y"] + box["height"], field  # beside, not below
+    assert not scrolls_sideways(page)
+
+
+def test_the_polish_original_is_under_each_field_on_a_phone(page, site, translation_to_do):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_in_english(page, site, translation_to_do)
+    for field in BOXES:
+        box, original = boxes(page, field)
+        assert original["y"] >= box["y"] + box["height"], field
+        assert original["x"] + original["width"] <= 390, field
+    assert not scrolls_sideways(page)
