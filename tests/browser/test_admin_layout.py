@@ -1,5 +1,6 @@
-"""A translator sees the Polish text beside the box they translate it in on a wide screen, and
-under it on a phone, and the form never scrolls sideways."""
+"""How a post's form looks to an editor: a translator sees the Polish text beside the box they
+translate it in on a wide screen and under it on a phone, the form never scrolls sideways, a
+long title fits its box and is not covered by the buttons above the form."""
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -10,6 +11,7 @@ from tests.factories import PostFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PASSWORD = "hasło-tłumaczki-2025"
+TITLE = "Spotkanie przedstawicieli Młodzieżowej Rady Miejskiej w Tarnowie z Seniorami"
 # The field's row, and what an editor types into in it.
 BOXES = {"title_en": "#id_title_en", "lead_en": "#id_lead_en", "body_en": ".prose-editor"}
 
@@ -22,7 +24,7 @@ def translation_to_do(site, django_db_blocker):
         user = User.objects.create_user("tlumaczka", password=PASSWORD, is_staff=True)
         user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
         post = PostFactory(
-            title_pl="Dzień Seniora w Centrum",
+            title_pl=TITLE,
             lead_pl="Zapraszamy seniorów na spotkanie z muzyką i poczęstunkiem.",
             body_pl="<p>Spotkanie odbędzie się w sali na parterze. Wstęp wolny.</p>",
         )
@@ -71,3 +73,22 @@ def test_the_polish_original_is_under_each_field_on_a_phone(page, site, translat
         assert original["y"] >= box["y"] + box["height"], field
         assert original["x"] + original["width"] <= 390, field
     assert not scrolls_sideways(page)
+
+
+def overlap(first, second):
+    return not (
+        first["x"] + first["width"] <= second["x"]
+        or second["x"] + second["width"] <= first["x"]
+        or first["y"] + first["height"] <= second["y"]
+        or second["y"] + second["height"] <= first["y"]
+    )
+
+
+def test_a_long_title_fits_its_box_and_no_button_covers_it(page, site, translation_to_do):
+    open_in_english(page, site, translation_to_do)
+    page.select_option("#modeltranslation-main-switch", label="pl")
+    title_box = page.locator("#id_title_pl")
+    assert title_box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    heading = page.locator("#content h2", has_text=TITLE).bounding_box()
+    for button in page.locator(".object-tools a").all():
+        assert not overlap(heading, button.bounding_box()), button.inner_text()
