@@ -192,6 +192,18 @@ def removed_from_rich_texts(form):
             }
 
 
+def related_filter(empty_label):
+    """A list filter of a relation whose empty choice says what no relation means ("wszystkie
+    jednostki", "bez kategorii") instead of Django's dash."""
+
+    class RelatedFilter(admin.RelatedFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.empty_value_display = empty_label
+
+    return RelatedFilter
+
+
 class DefaultSlugsForm(forms.ModelForm):
     """An empty slug is made from the title in each language (the admin's script does it only
     with JavaScript on). A title with no Latin letters (Ukrainian) leaves it empty: the Polish
