@@ -79,8 +79,18 @@ def time_box(example=TIME_EXAMPLE):
     )
 
 
+class MinutesHiddenDateTime(forms.SplitHiddenDateTimeWidget):
+    """The copy of a date-and-time the form keeps to tell whether an editor changed it (a field
+    with a default, as a post's date): written as the boxes show it, to the minute."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, date_format="%d.%m.%Y", time_format="%H:%M")
+
+
 class PolishDateTimeField(forms.SplitDateTimeField):
     """A date and a time in two boxes, the date typed as `PolishDateField` takes it."""
+
+    hidden_widget = MinutesHiddenDateTime
 
     default_error_messages = {
         "invalid_date": PolishDateField.default_error_messages["invalid"],
@@ -94,6 +104,13 @@ class PolishDateTimeField(forms.SplitDateTimeField):
             forms.TimeField(error_messages={"invalid": errors["invalid_time"]}),
         )
         forms.MultiValueField.__init__(self, fields, **kwargs)
+
+    def has_changed(self, initial, data):
+        # The time box shows minutes: a time stored with seconds is unchanged if its minute is
+        # (else every save would count the date as an editor's, news.admin.PostAdmin).
+        if isinstance(initial, datetime.datetime):
+            initial = initial.replace(second=0, microsecond=0)
+        return super().has_changed(initial, data)
 
 
 class PolishDateTimeWidget(AdminSplitDateTime):

@@ -10,6 +10,8 @@ import pytest
 
 from news.models import Post
 from pages.notices import Notice
+from tests.cus_site.test_admin_bad_input import AddForm
+from tests.factories import PostFactory
 from tests.news.test_admin import post_form
 from tests.pages.test_notices import admin_data
 
@@ -91,6 +93,18 @@ def test_a_posts_saved_date_is_shown_as_on_paper(editor_client):
     html = editor_client.get(f"/admin/news/post/{post.pk}/change/").content.decode()
     assert 'value="02.01.2027"' in box(html, "published_at_0")
     assert 'value="12:00"' in box(html, "published_at_1")
+
+
+def test_a_form_saved_as_it_was_shown_leaves_the_date_unset(editor_client):
+    """The boxes show minutes; a date stored with seconds is not "changed" by saving it."""
+    published_at = datetime.datetime(2026, 11, 26, 10, 15, 42, tzinfo=WARSAW)
+    post = PostFactory(status="draft", published_at=published_at, published_at_set=False)
+    url = f"/admin/news/post/{post.pk}/change/"
+    shown = AddForm(editor_client.get(url).content.decode()).data
+    response = editor_client.post(url, {**shown, "_save": "Zapisz"})
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.published_at_set is False
 
 
 @pytest.mark.parametrize(
