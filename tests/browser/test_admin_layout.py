@@ -1,6 +1,7 @@
-"""How a post's form looks to an editor: a translator sees the Polish text beside the box they
+"""How the admin looks to an editor: a translator sees the Polish text beside the box they
 translate it in on a wide screen and under it on a phone, the form never scrolls sideways, a
-long title fits its box and is not covered by the buttons above the form."""
+long title fits its box and is not covered by the buttons above the form, and the page tree's
+list shows all its columns at 1280 px."""
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -33,12 +34,16 @@ def translation_to_do(site, django_db_blocker):
         user.delete()
 
 
-def open_in_english(page, site, post):
+def sign_in(page, site):
     page.goto(site.url + "/admin/login/")
     page.get_by_label("Nazwa użytkownika").fill("tlumaczka")
     page.get_by_label("Hasło").fill(PASSWORD)
     page.get_by_role("button", name="Zaloguj się").click()
     page.get_by_role("heading", name="Zarządzanie treścią").wait_for()
+
+
+def open_in_english(page, site, post):
+    sign_in(page, site)
     page.goto(f"{site.url}/admin/news/post/{post.pk}/change/")
     page.select_option("#modeltranslation-main-switch", label="en")
 
@@ -92,3 +97,11 @@ def test_a_long_title_fits_its_box_and_no_button_covers_it(page, site, translati
     heading = page.locator("#content h2", has_text=TITLE).bounding_box()
     for button in page.locator(".object-tools a").all():
         assert not overlap(heading, button.bounding_box()), button.inner_text()
+
+
+def test_the_page_tree_list_shows_all_its_columns(page, site, translation_to_do):
+    sign_in(page, site)
+    page.goto(site.url + "/admin/pages/page/")
+    results = page.locator("#changelist .results")
+    assert results.evaluate("list => list.scrollWidth <= list.clientWidth")
+    assert page.locator("#result_list thead th", has_text="UK").is_visible()
