@@ -12,6 +12,7 @@ from cus_site.richtext import clean_for_storage, removed_in_words
 from news.models import Post
 from tests.factories import PostFactory
 from tests.news.test_admin import post_form
+from tests.pages.test_tree_admin import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,15 @@ def test_each_language_is_said_apart(editor_client):
         "atrybutem „style”.",
         "Z pola „treść [en]” usunięto elementy, których strona nie pokazuje: skrypt w atrybucie "
         "„onclick”, osadzona strona.",
+    ]
+
+
+def test_a_page_of_the_tree_says_so_too(editor_client):
+    body = '<p>Działy Centrum.</p><p><a href="data:text/html,x" onmouseover="x()">tu</a></p>'
+    response = editor_client.post("/admin/pages/page/add/", page_form(body_pl=body), follow=True)
+    assert warnings_on(response) == [
+        "Z pola „treść [pl]” usunięto elementy, których strona nie pokazuje: link „data:”, "
+        "skrypt w atrybucie „onmouseover”."
     ]
 
 
