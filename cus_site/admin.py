@@ -20,13 +20,16 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion import RevertError
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from cus_site import images, revisions
+from cus_site.date_input import PolishDatesMixin
 from cus_site.kept_uploads import KeptUploadsMixin
+from cus_site.richtext import removed_in_words
 from cus_site.slugs import slugify_pl
 
 THUMBNAIL_WIDTH = 160
@@ -42,12 +45,14 @@ class CountedChangeList(ChangeList):
         return self.model_admin.count_label(self.result_count)
 
 
-class EditorAdminMixin(KeptUploadsMixin):
+class EditorAdminMixin(PolishDatesMixin, KeptUploadsMixin):
     """What every admin screen of the site does. Django names a model in its own sentences
     ("9 wpisy"): `counted` gives the count's Polish forms, as `ngettext_lazy(singular, plural,
     "counter")`; without it the list says "Wpisy: 9". The titles, buttons and messages Django
     builds from model names are phrased in cus_site/django_polish/. A chosen file survives a
-    form with errors (cus_site.kept_uploads); inlines get that from `KeptUploadsMixin`."""
+    form with errors (cus_site.kept_uploads); inlines get that from `KeptUploadsMixin`. Dates
+    are typed as on paper (cus_site.date_input). A save that did not keep something as the
+    editor typed it says so (`changed_on_save`)."""
 
     counted = None
     change_form_template = "admin/editor_change_form.html"
@@ -72,6 +77,11 @@ class EditorAdminMixin(KeptUploadsMixin):
 
     def get_changelist(self, request, **kwargs):
         return CountedChangeList
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for warning in changed_on_save(form, formsets):
+            messages.warning(request, warning)
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
@@ -139,30 +149,85 @@ class TranslatedEditorAdmin(EditorAdminMixin, TabbedTranslationAdmin):
 
 
 def show_polish_originals(form, obj, translated):
-    """Under each translation's field, the Polish text it translates (as plain text)."""
+    """Beside each translation's field (under it on a narrow screen: static/css/admin.css),
+    the Polish text it translates, as plain text."""
     for name in translated:
         original = Truncator(strip_tags(str(getattr(obj, f"{name}_pl", "") or ""))).chars(400)
         if not original.strip():
             continue
+        polish = _("Po polsku: %(text)s") % {"text": original}
         for language in ("en", "uk"):
             field = form.base_fields.get(f"{name}_{language}")
             if field is not None:
-                polish = _("Po polsku: %(text)s") % {"text": original}
-                field.help_text = format_html("{}<br>{}", field.help_text, polish)
+                field.help_text = format_html(
+                    '<div class="cus-help">{}</div><div class="cus-original">{}</div>',
+                    field.help_text,
+                    polish,
+                )
+
+
+def changed_on_save(form, formsets):
+    """A sentence for each thing that a save did not keep as the editor typed it: what the
+    sanitiser removed from a rich text (per field and language), an address numbered because
+    the one its title asks for is taken."""
+    saved = [form, *(inline for formset in formsets for inline in formset.forms)]
+    return [
+        *(warning for each in saved for warning in removed_from_rich_texts(each)),
+        *getattr(form, "changed_addresses", []),
+    ]
+
+
+def removed_from_rich_texts(form):
+    for name, field in form.fields.items():
+        if not isinstance(field, ProseEditorFormField) or name not in form.cleaned_data:
+            continue
+        submitted = form.data.get(form.add_prefix(name))
+        removed = removed_in_words(submitted, getattr(form.instance, name))
+        if removed:
+            yield _(
+                "Z pola „%(field)s” usunięto elementy, których strona nie pokazuje: %(removed)s."
+            ) % {
+                "field": form.instance._meta.get_field(name).verbose_name,
+                "removed": ", ".join(removed),
+            }
+
+
+def related_filter(empty_label):
+    """A list filter of a relation whose empty choice says what no relation means ("wszystkie
+    jednostki", "bez kategorii") instead of Django's dash."""
+
+    class RelatedFilter(admin.RelatedFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.empty_value_display = empty_label
+
+    return RelatedFilter
 
 
 class DefaultSlugsForm(forms.ModelForm):
     """An empty slug is made from the title in each language (the admin's script does it only
     with JavaScript on). A title with no Latin letters (Ukrainian) leaves it empty: the Polish
-    slug serves."""
+    slug serves. A slug numbered ("x-2") because the title's own is taken is said after saving
+    (`changed_addresses`)."""
 
     def clean(self):
         cleaned_data = super().clean()
+        self.changed_addresses = []
         for language, _name in settings.LANGUAGES:
             title = cleaned_data.get(f"title_{language}") or ""
             if not cleaned_data.get(f"slug_{language}") and slugify_pl(title):
-                cleaned_data[f"slug_{language}"] = self.slug_from(title, language)
+                slug = self.slug_from(title, language)
+                cleaned_data[f"slug_{language}"] = slug
+                self.note_changed_address(title, slug)
         return cleaned_data
+
+    def note_changed_address(self, title, slug):
+        # A slug cut at a word boundary for length is still the title's own.
+        if not slugify_pl(title).startswith(slug):
+            self.changed_addresses.append(
+                _("Adres zmieniono na „%(slug)s”, bo „%(taken)s” jest już zajęty.")
+                % {"slug": slug, "taken": slug.rsplit("-", 1)[0]}
+            )
 
     def slug_from(self, title, language):
         """The slug for a title in a language; each model's admin says how it is made."""

@@ -9,9 +9,13 @@ The editor cleans its input in the admin form, but content also arrives by other
 loader, the shell, an old import), so every page sanitises again on output with the same
 allow-list: no script, event handler, `style` attribute, `javascript:` or `data:` URL reaches a
 reader, whatever is stored.
+
+What the sanitiser removes from a text an editor sent is said back to them in words
+(`removed_in_words`): a save must not drop something silently.
 """
 
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
@@ -97,6 +101,7 @@ def _cleaner():
 
 
 CLEANER = _cleaner()
+ALLOWED_TAGS = allowlist_from_extensions(EXTENSIONS)["tags"]
 
 
 def _mark_external(match):
@@ -145,6 +150,69 @@ def validate_heading_order(html):
                 },
             )
         previous = level
+
+
+# What the allow-list removes, in an editor's words; any other element is named by its tag.
+ELEMENTS_IN_WORDS = {
+    "script": _("skrypt"),
+    "style": _("arkusz stylów"),
+    "iframe": _("osadzona strona"),
+    "embed": _("osadzona treść"),
+    "object": _("osadzona treść"),
+    "img": _("obrazek"),
+    "svg": _("obrazek"),
+    "video": _("film"),
+    "audio": _("nagranie"),
+    "form": _("formularz"),
+    "input": _("pole formularza"),
+    "button": _("przycisk"),
+}
+# The editor's own table markup, its column widths (a colgroup, and a style on the table and
+# its columns): dropping it changes nothing a reader sees.
+EDITORS_OWN = {"colgroup", "col"}
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+INVISIBLE = re.compile(r"[\x00-\x20]")
+
+
+class _Unsafe(HTMLParser):
+    """The parts of a text that the allow-list does not keep, in words, in order of appearance."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.found = {}
+        self.feed(html or "")
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in EDITORS_OWN:
+            return
+        if tag not in ALLOWED_TAGS:
+            self.add(ELEMENTS_IN_WORDS.get(tag) or _("element „%(tag)s”") % {"tag": tag})
+        for name, value in attrs:
+            self.attribute(tag, name, value or "")
+
+    handle_startendtag = handle_starttag
+
+    def attribute(self, tag, name, value):
+        if name.startswith("on"):
+            self.add(_("skrypt w atrybucie „%(name)s”") % {"name": name})
+        elif name == "style" and tag != "table":
+            self.add(_("wygląd ustawiony atrybutem „style”"))
+        elif name in {"href", "src"}:
+            scheme = SCHEME.match(INVISIBLE.sub("", value).lower())
+            if scheme and scheme[1] not in URL_SCHEMES:
+                self.add(_("link „%(scheme)s:”") % {"scheme": scheme[1]})
+
+    def add(self, words):
+        self.found.setdefault(str(words), None)
+
+
+def removed_in_words(submitted, stored):
+    """What of the text an editor sent is not in the stored text, in words ("skrypt",
+    "link „javascript:”"); nothing for what changes no reader's page (whitespace, the order of
+    attributes, a link's rel, the editor's own column widths)."""
+    kept = _Unsafe(stored).found
+    return [words for words in _Unsafe(submitted).found if words not in kept]
 
 
 class RichTextField(ProseEditorField):

@@ -108,8 +108,33 @@ def lockout(request, original_response=None, credentials=None):
     return response
 
 
+# The sign-in libraries' screens (superusers only) by Polish names in the admin's menu: django-otp
+# has no catalogue and names its apps and models in English, django-axes's Polish catalogue
+# lacks "access failures". By app label: the app's name and its models' by class name.
+LIBRARY_NAMES = {
+    "axes": (_("Blokady logowania"), {"AccessFailureLog": _("Nieudane logowania")}),
+    "otp_static": (
+        _("Logowanie dwuetapowe: kody zapasowe"),
+        {"StaticDevice": _("Kody zapasowe")},
+    ),
+    "otp_totp": (
+        _("Logowanie dwuetapowe: aplikacje"),
+        {"TOTPDevice": _("Aplikacje uwierzytelniające")},
+    ),
+}
+
+
 class AdminSite(admin.AdminSite):
     """The admin, which with REQUIRE_2FA on opens only to staff verified by a second factor."""
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            name, models = LIBRARY_NAMES.get(app["app_label"], (app["name"], {}))
+            app["name"] = name
+            for model in app["models"]:
+                model["name"] = models.get(model["object_name"], model["name"])
+        return sorted(apps, key=lambda app: str(app["name"]).lower())
 
     def has_permission(self, request):
         if not super().has_permission(request):

@@ -15,6 +15,7 @@ from cus_site.admin import (
     cover_fieldset,
     with_photo_state,
 )
+from cus_site.date_input import PolishDatesMixin
 
 from . import dates
 from .forms import EventDateFormSet
@@ -62,7 +63,7 @@ def event_state(event):
     return with_photo_state(text, event.cover_picture)
 
 
-class EventDateInline(admin.TabularInline):
+class EventDateInline(PolishDatesMixin, admin.TabularInline):
     model = EventDate
     formset = EventDateFormSet
     extra = 0

@@ -1,28 +1,21 @@
 import datetime
 
-from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from cus_site.admin import TranslatedEditorAdmin, VersionedAdmin
-from cus_site.date_input import POLISH_DATES
+from cus_site.admin import TranslatedEditorAdmin, VersionedAdmin, related_filter
+from cus_site.date_input import time_box
 
 from .forms import SpecialDayForm, SpecialHoursFormSet, WeeklyHoursFormSet, closed_days_in_words
 from .models import SpecialDay, SpecialHours, Unit, WeeklyHours
 from .schedule import closed_anyway_for, public_holidays
 
-# "7:30" rather than Django's "07:30:00": editors type and read hours without seconds. A plain
-# box with an example: the admin's clock and its "Teraz" link make no sense for opening hours.
-HOURS_WIDGET = {
-    models.TimeField: {
-        "widget": forms.TimeInput(
-            format="%H:%M", attrs={"placeholder": _("np. 7:30"), "size": 8, "inputmode": "text"}
-        )
-    }
-}
+ALL_UNITS = _("wszystkie jednostki")
+# Opening hours' own example: the centre's offices open at 7:30.
+HOURS_WIDGET = {models.TimeField: {"widget": time_box(_("np. 7:30"))}}
 
 
 class WeeklyHoursInline(admin.TabularInline):
@@ -81,7 +74,7 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
     # Our list (the coming holidays above it) on top of the history's one ("Przywróć usunięte").
     change_list_template = "admin/hours/specialday/change_list.html"
     list_display = ["date_from", "date_to", "unit_or_all", "reason", "is_closed", "announce"]
-    list_filter = ["unit", "is_closed", "announce"]
+    list_filter = [("unit", related_filter(ALL_UNITS)), "is_closed", "announce"]
     list_select_related = ["unit"]
     date_hierarchy = "date_from"
     search_fields = ["reason"]
@@ -97,11 +90,10 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
         "announce",
     ]
     inlines = [SpecialHoursInline]
-    formfield_overrides = {models.DateField: POLISH_DATES}
 
     @admin.display(description=_("jednostka"), ordering="unit")
     def unit_or_all(self, special_day):
-        return special_day.unit or _("wszystkie jednostki")
+        return special_day.unit or ALL_UNITS
 
     def changelist_view(self, request, extra_context=None):
         """The list with the coming public holidays above it: they are closed days too, from
@@ -115,7 +107,7 @@ class SpecialDayAdmin(VersionedAdmin, TranslatedEditorAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":
-            kwargs["empty_label"] = _("wszystkie jednostki")
+            kwargs["empty_label"] = ALL_UNITS
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):

@@ -15,6 +15,7 @@ from cus_site.admin import (
     TranslatedEditorAdmin,
     VersionedAdmin,
     cover_fieldset,
+    related_filter,
     visibility,
     with_photo_state,
 )
@@ -120,7 +121,12 @@ class PostAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
     counted = ngettext_lazy("%(counter)s wpis", "%(counter)s wpisy", "counter")
     form = PostAdminForm
     list_display = ["title", "state", "category_names"]
-    list_filter = ["status", "categories", "published_at", TranslationFilter]
+    list_filter = [
+        "status",
+        ("categories", related_filter(_("bez kategorii"))),
+        "published_at",
+        TranslationFilter,
+    ]
     search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}

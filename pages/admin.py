@@ -230,11 +230,24 @@ class PageAdminForm(DefaultSlugsForm):
         return slugify_pl(title, SLUG_LENGTH)
 
 
+ROLES_IN_LIST = {
+    Page.Role.PAGE: _("zwykła strona"),
+    Page.Role.SERVICES: _("dział usług"),
+    Page.Role.DOCUMENTS: _("druki do pobrania"),
+}
+
+
 @admin.register(Page)
 class PageAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
     counted = ngettext_lazy("%(counter)s strona", "%(counter)s strony", "counter")
     form = PageAdminForm
-    list_display = ["tree_title", "address", "is_published", "in_menu", "role", "updated_at"]
+    list_display = [
+        "tree_title",
+        "is_published",
+        "in_menu",
+        "role_in_list",
+        "updated_at",
+    ]
     list_filter = ["is_published", "in_menu", "role"]
     search_fields = ["title_pl", "lead_pl", "title_en", "title_uk"]
     list_per_page = 100
@@ -280,13 +293,18 @@ class PageAdmin(VersionedAdmin, CoverImageAdminMixin, TranslatedEditorAdmin):
             field.widget.attrs["rows"] = 4
         return field
 
-    @admin.display(description=_("tytuł"), ordering="sort_key")
+    @admin.display(description=_("tytuł i adres"), ordering="sort_key")
     def tree_title(self, page):
-        return tree_label(page)
+        # The address under the title, not in a column of its own: the list of nine columns
+        # then fits beside the menu and the filters at 1280 px.
+        return format_html(
+            '{}<br><span class="cus-address">{}</span>', tree_label(page), page.get_absolute_url()
+        )
 
-    @admin.display(description=_("adres"))
-    def address(self, page):
-        return page.get_absolute_url()
+    @admin.display(description=_("rola strony"), ordering="role")
+    def role_in_list(self, page):
+        # The choices' full sentences would make the list wider than a 1280 px screen.
+        return ROLES_IN_LIST[page.role]
 
     def view_on_site(self, page):
         if Page.objects.published().filter(pk=page.pk).exists():

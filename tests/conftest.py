@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
 from django.utils import translation
 
-from cus_site.permissions import CONTENT_EDITORS
+from cus_site.permissions import CONTENT_EDITORS, HOURS_EDITORS
 from tests.factories import UserFactory
 from tests.s3 import object_storage, s3_endpoint  # noqa: F401 (fixtures)
 
@@ -81,4 +81,14 @@ def editor(db):
     import_module("pages.migrations.0008_content_editors_page_tree").grant(django_apps, None)
     user = UserFactory(username="redaktorka", is_staff=True)
     user.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+    return user
+
+
+@pytest.fixture
+def hours_editor(db):
+    """A staff member of the hours editors' group and nothing more (its data migration runs
+    again, as for `editor`)."""
+    import_module("hours.migrations.0002_hours_editors").create_hours_editors(django_apps, None)
+    user = UserFactory(username="redaktor-godzin", is_staff=True)
+    user.groups.add(Group.objects.get(name=HOURS_EDITORS))
     return user

@@ -1,7 +1,8 @@
 """Bad input in the editors' main add forms: hostile text (a script, a `javascript:` link, a
 NUL character, 10,000 characters) and wrong formats (dates, times, numbers, addresses, e-mails)
 in every box at once. Never a 500; a refused value gets a Polish message at its field; every
-value typed is shown again in the form, so nothing has to be typed twice."""
+value typed is shown again in the form, so nothing has to be typed twice. Sent by the
+superuser and by a member of each editors' group on the forms that group may use."""
 
 import re
 from html import escape
@@ -10,21 +11,33 @@ from html.parser import HTMLParser
 import pytest
 from django.utils.html import strip_tags
 
+from cus_site.permissions import CONTENT_EDITORS, HOURS_EDITORS
+
 pytestmark = pytest.mark.django_db
 
-ADD_FORMS = [
-    # Redakcja treści
-    "/admin/news/post/add/",
-    "/admin/news/category/add/",
-    "/admin/osl/programme/add/",
-    "/admin/pages/page/add/",
-    "/admin/events/event/add/",
-    "/admin/pages/notice/add/",
-    "/admin/pages/textpage/add/",
-    "/admin/pages/redirect/add/",
-    # Redakcja godzin otwarcia
-    "/admin/hours/unit/add/",
-    "/admin/hours/specialday/add/",
+FORMS_OF = {
+    CONTENT_EDITORS: [
+        "/admin/news/post/add/",
+        "/admin/news/category/add/",
+        "/admin/osl/programme/add/",
+        "/admin/pages/page/add/",
+        "/admin/events/event/add/",
+        "/admin/events/audience/add/",
+        "/admin/pages/notice/add/",
+        "/admin/pages/textpage/add/",
+        "/admin/pages/redirect/add/",
+        "/admin/pages/sitesettings/add/",
+        "/admin/pages/accessibilitystatement/add/",
+    ],
+    HOURS_EDITORS: [
+        "/admin/hours/unit/add/",
+        "/admin/hours/specialday/add/",
+    ],
+}
+# (who sends, the form): the superuser every form, each group's member the group's own.
+SENDERS = [
+    *(("superuser", url) for urls in FORMS_OF.values() for url in urls),
+    *((group, url) for group, urls in FORMS_OF.items() for url in urls),
 ]
 
 HOSTILE = {
@@ -110,7 +123,7 @@ def kind_of(name, attrs, kind):
     css = attrs.get("class", "") + " " + attrs.get("placeholder", "")
     if "vDateField" in css or "2.01.2027" in css or name.endswith("_0"):
         return "date"
-    if "vTimeField" in css or "7:30" in css or name.endswith("_1"):
+    if "vTimeField" in css or "7:30" in css or "9:00" in css or name.endswith("_1"):
         return "time"
     if "vIntegerField" in css or "vBigIntegerField" in css:
         return "number"
@@ -128,7 +141,9 @@ def errors_of(html):
 
 
 def post(client, url, value_for):
-    form = AddForm(client.get(url).content.decode())
+    page = client.get(url)
+    assert page.status_code == 200, (url, page.status_code)
+    form = AddForm(page.content.decode())
     assert form.boxes, f"{url}: no boxes found"
     data = {**form.data, "_save": "Zapisz"}
     typed = {name: value_for(kind) for name, kind in form.boxes.items()}
@@ -151,16 +166,24 @@ def assert_polish_errors_at_fields_and_nothing_lost(url, response, typed):
         assert escape(value, quote=False) in html or escape(value) in html, (url, name)
 
 
-@pytest.mark.parametrize("url", ADD_FORMS)
+@pytest.fixture
+def sender(request, client, admin_user, editor, hours_editor):
+    """A client signed in as the superuser or as a member of the named group."""
+    users = {"superuser": admin_user, CONTENT_EDITORS: editor, HOURS_EDITORS: hours_editor}
+    client.force_login(users[request.param])
+    return client
+
+
+@pytest.mark.parametrize(("sender", "url"), SENDERS, indirect=["sender"])
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())
-def test_hostile_text_in_every_box_is_refused_in_polish_or_kept_as_text(admin_client, url, value):
-    response, typed = post(admin_client, url, lambda kind: value)
+def test_hostile_text_in_every_box_is_refused_in_polish_or_kept_as_text(sender, url, value):
+    response, typed = post(sender, url, lambda kind: value)
     assert_polish_errors_at_fields_and_nothing_lost(url, response, typed)
 
 
-@pytest.mark.parametrize("url", ADD_FORMS)
-def test_wrong_formats_get_polish_messages_at_their_fields(admin_client, url):
-    response, typed = post(admin_client, url, lambda kind: WRONG_FORMAT.get(kind, "Zwykły tekst"))
+@pytest.mark.parametrize(("sender", "url"), SENDERS, indirect=["sender"])
+def test_wrong_formats_get_polish_messages_at_their_fields(sender, url):
+    response, typed = post(sender, url, lambda kind: WRONG_FORMAT.get(kind, "Zwykły tekst"))
     assert_polish_errors_at_fields_and_nothing_lost(url, response, typed)
 
 

@@ -54,3 +54,11 @@ def test_messages_after_saving_and_deleting_need_no_declension(admin_client):
     assert messages_of(response) == ["Usunięto: wpis „Dzień Babci”."]
     inline = text_of(admin_client.get("/admin/news/post/add/"))
     assert "(-" not in inline and "kolejne(go)" not in inline
+
+
+def test_the_sign_in_libraries_screens_have_polish_names_in_the_menu(admin_client):
+    text = text_of(admin_client.get("/admin/"))
+    for english in ("Access failures", "Static devices", "TOTP devices", "Otp_", "Axes"):
+        assert english.lower() not in text.lower(), english
+    for polish in ("Blokady logowania", "Nieudane logowania", "Kody zapasowe"):
+        assert polish in text
