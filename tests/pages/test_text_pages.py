@@ -139,11 +139,11 @@ def test_privacy_page_without_a_named_officer_gives_the_postal_route_only(client
 
 
 def test_text_pages_cost_one_query_beyond_the_layout(client, privacy_page):
-    # The layout's centre details, menu and footer hours are worked out once per change
-    # (cus_site/cache.py); per request it asks for the notices only.
+    # The layout's centre details, menu, footer and notices are worked out once per change
+    # (cus_site/cache.py); per request only the page itself is read.
     for name in ("pages:easy-read", "pages:sign-language", "pages:privacy"):
         page_at(client, name)
         with CaptureQueriesContext(connection) as text_page:
             page_at(client, name)
         tables = [query["sql"].split('"')[1] for query in text_page.captured_queries]
-        assert tables == ["pages_textpage", "pages_notice"], name
+        assert tables == ["pages_textpage"], name
