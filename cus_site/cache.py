@@ -26,6 +26,11 @@ changes, or the clock reaches a moment that changes it, whichever comes first.
   set by the outage middleware inside this one), an expired copy is served for up to an hour
   more, unless it shows an open/closed status.
 
+- Cheap when a copy misses: the page is made with the generation its request read first, the
+  fragments nearly every page shows come in one read (`prefetch`), and what costs most is a
+  fragment, kept once per change: data (`fragment`) or HTML (`{% fragment %}`,
+  cus_site/templatetags/site.py).
+
 `PAGE_CACHE = False` (env PAGE_CACHE=0) turns the page copies off; the fragments (`fragment`)
 and the browsers' lifetime stay.
 """
