@@ -114,18 +114,22 @@ def test_idle_and_half_sent_connections_do_not_keep_a_visitor_waiting(production
 
 def test_a_client_sending_requests_back_to_back_does_not_hold_up_another(production_server):
     """gevent moves to another connection only when one has to wait: a keep-alive client whose
-    next request is already there (here: 60 requests sent at once) was served to the end
-    before anyone else's request was even accepted. gunicorn.conf.py gives each a turn."""
+    next request is already there (here: 600 requests sent at once) was served to the end
+    before anyone else's request was even looked at. gunicorn.conf.py gives each a turn."""
     fetch(production_server + "/robots.txt")
     address = ("127.0.0.1", int(production_server.rsplit(":", 1)[1]))
     request = b"GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-    with socket.create_connection(address, timeout=10) as busy:
-        busy.sendall(request * 60)
-        with socket.create_connection(address, timeout=10) as other:
-            other.sendall(request.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
-            answer = b""
-            while chunk := other.recv(65536):
-                answer += chunk
+    count = 600
+    with (
+        socket.create_connection(address, timeout=10) as other,
+        socket.create_connection(address, timeout=10) as busy,
+    ):
+        fetch(production_server + "/robots.txt")  # both connections are accepted by now
+        busy.sendall(request * count)
+        other.sendall(request.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
+        answer = b""
+        while chunk := other.recv(65536):
+            answer += chunk
         assert answer.startswith(b"HTTP/1.1 200")
         busy.setblocking(False)
         received = b""
@@ -134,5 +138,7 @@ def test_a_client_sending_requests_back_to_back_does_not_hold_up_another(product
                 received += chunk
         except BlockingIOError:
             pass
+    # Without the turns all of them were; with them, as many as arrive before the other's
+    # request does (a few, or more on a busy machine).
     served_before = received.count(b"HTTP/1.1 200")
-    assert served_before < 30, f"{served_before} of the 60 were answered first"
+    assert served_before < count, f"all {count} were answered first"
