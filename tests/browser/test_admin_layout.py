@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from cus_site.permissions import CONTENT_EDITORS
+from tests.browser.signing import sign_in
 from tests.factories import PostFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -34,16 +35,8 @@ def translation_to_do(site, django_db_blocker):
         user.delete()
 
 
-def sign_in(page, site):
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill("tlumaczka")
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_role("button", name="Zaloguj się").click()
-    page.get_by_role("heading", name="Zarządzanie treścią").wait_for()
-
-
 def open_in_english(page, site, post):
-    sign_in(page, site)
+    sign_in(page, site, "tlumaczka", PASSWORD)
     page.goto(f"{site.url}/admin/news/post/{post.pk}/change/")
     page.select_option("#modeltranslation-main-switch", label="en")
 
@@ -100,7 +93,7 @@ def test_a_long_title_fits_its_box_and_no_button_covers_it(page, site, translati
 
 
 def test_the_page_tree_list_shows_all_its_columns(page, site, translation_to_do):
-    sign_in(page, site)
+    sign_in(page, site, "tlumaczka", PASSWORD)
     page.goto(site.url + "/admin/pages/page/")
     results = page.locator("#changelist .results")
     assert results.evaluate("list => list.scrollWidth <= list.clientWidth")

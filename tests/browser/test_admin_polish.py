@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from cus_site.permissions import CONTENT_EDITORS, HOURS_EDITORS
+from tests.browser.signing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -60,14 +61,6 @@ def editors(site, django_db_blocker):
             user.delete()
 
 
-def sign_in(page, site, user):
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill(user.username)
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_role("button", name="Zaloguj się").click()
-    page.get_by_role("heading", name="Zarządzanie treścią").wait_for()
-
-
 def admin_pages(page, site):
     """The lists the editor may open from the admin's front page, each list's first item and
     its form for a new one, and the deletion page of that item."""
@@ -101,7 +94,7 @@ def problems_on(page):
 
 @pytest.mark.parametrize("group", [CONTENT_EDITORS, HOURS_EDITORS])
 def test_every_admin_page_of_an_editors_group_reads_as_polish(page, site, editors, group):
-    sign_in(page, site, editors[group])
+    sign_in(page, site, editors[group].username, PASSWORD)
     addresses = admin_pages(page, site)
     assert len(addresses) > 5
     found = {}
@@ -114,7 +107,7 @@ def test_every_admin_page_of_an_editors_group_reads_as_polish(page, site, editor
 
 
 def test_the_text_editor_speaks_polish_shows_every_icon_and_is_15_lines_high(page, site, editors):
-    sign_in(page, site, editors[CONTENT_EDITORS])
+    sign_in(page, site, editors[CONTENT_EDITORS].username, PASSWORD)
     page.goto(site.url + "/admin/news/post/add/")
     menubar = page.locator(".prose-menubar >> visible=true").first
     menubar.wait_for()
@@ -134,7 +127,7 @@ def test_the_text_editor_speaks_polish_shows_every_icon_and_is_15_lines_high(pag
 
 
 def test_the_accessibility_statement_form_fits_1280_pixels(page, site, editors):
-    sign_in(page, site, editors[CONTENT_EDITORS])
+    sign_in(page, site, editors[CONTENT_EDITORS].username, PASSWORD)
     page.goto(site.url + "/admin/pages/accessibilitystatement/")
     page.locator("#accessibilitystatement_form").wait_for()
     widest = page.evaluate(

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 
 from cus_site.permissions import CONTENT_EDITORS
 from cus_site.revisions import recorded
+from tests.browser.signing import sign_in
 from tests.browser.test_admin_signin import watch_policy
 from tests.factories import PartnerFactory, PostFactory, ProgrammeFactory
 
@@ -33,14 +34,6 @@ def content(site, django_db_blocker):
         user.delete()
 
 
-def sign_in(page, site):
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill("redaktor.wersje")
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_role("button", name="Zaloguj się").click()
-    page.get_by_role("heading", name="Zarządzanie treścią").wait_for()
-
-
 def as_resident(browser, url):
     """The page as a resident sees it: a new browser, no session, nothing cached."""
     context = browser.new_context(locale="pl-PL")
@@ -61,7 +54,7 @@ def save(page):
 def test_editor_restores_the_previous_text_of_a_post(page, site, content, browser):
     post = content["post"]
     refused = watch_policy(page)
-    sign_in(page, site)
+    sign_in(page, site, "redaktor.wersje", PASSWORD)
     page.goto(f"{site.url}/admin/news/post/{post.pk}/change/")
     page.locator("#id_lead_pl").fill(WRONG_LEAD)
     save(page)
@@ -91,7 +84,7 @@ def test_editor_restores_the_previous_text_of_a_post(page, site, content, browse
 def test_editor_recovers_a_deleted_programme_with_its_partner(page, site, content, browser):
     programme = content["programme"]
     address = site.url + programme.get_absolute_url()
-    sign_in(page, site)
+    sign_in(page, site, "redaktor.wersje", PASSWORD)
     page.goto(f"{site.url}/admin/osl/programme/{programme.pk}/delete/")
     page.get_by_role("button", name=re.compile("Tak")).click()
     page.locator(".messagelist .success").wait_for()
