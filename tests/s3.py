@@ -41,15 +41,15 @@ def wait_until_up(url, process, seconds=30):
     raise RuntimeError(f"moto's server did not answer at {url}")
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    """The address of the S3 server (moto), running for the whole session."""
+@contextlib.contextmanager
+def moto_server(**environment):
+    """moto's S3 server on a free port, with these extra environment variables: its address."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "AWS_ACCESS_KEY_ID": KEY_ID, "AWS_SECRET_ACCESS_KEY": SECRET},
+        env={**os.environ, **environment},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -58,6 +58,13 @@ def s3_endpoint():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """The address of the S3 server (moto), running for the whole session."""
+    with moto_server(AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET) as url:
+        yield url
 
 
 def s3_client(endpoint):

@@ -25,7 +25,7 @@ from tests.news import imagefiles as files
 from tests.news.test_admin import ADD_URL, errors_of, post_form
 from tests.pages.test_admin import CAPTIONS, WEBM_START, add_text_page, upload
 from tests.pages.test_admin import errors_of as errors_of_page
-from tests.s3 import free_port, wait_until_up
+from tests.s3 import free_port, moto_server
 
 pytestmark = pytest.mark.django_db
 
@@ -177,20 +177,8 @@ def silent_endpoint():
 def strict_endpoint():
     """A second S3 server that checks signatures, as real ones do: the session's moto takes any
     key, this one knows none, so every key is a wrong key to it."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "INITIAL_NO_AUTH_ACTION_COUNT": "0"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with moto_server(INITIAL_NO_AUTH_ACTION_COUNT="0") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("failure", ["unreachable", "no bucket", "timeout", "wrong key"])
