@@ -27,9 +27,11 @@ changes, or the clock reaches a moment that changes it, whichever comes first.
   more, unless it shows an open/closed status.
 
 - Cheap when a copy misses: the page is made with the generation its request read first, the
-  fragments nearly every page shows come in one read (`prefetch`), and what costs most is a
-  fragment, kept once per change: data (`fragment`) or HTML (`{% fragment %}`,
-  cus_site/templatetags/site.py).
+  fragments nearly every page shows and those its address asked for last time come in one
+  read (`prefetch`), and what costs most is a fragment, kept once per change: data
+  (`fragment`) or HTML (`{% fragment %}`, cus_site/templatetags/site.py: the header, the news
+  list, the footer). The news list made from its fragments asks the database nothing, so it
+  does not even open a connection.
 
 `PAGE_CACHE = False` (env PAGE_CACHE=0) turns the page copies off; the fragments (`fragment`)
 and the browsers' lifetime stay.
@@ -210,6 +212,7 @@ def fragment(name, compute, per_language=True):
     the menu, the footer's hours) or costs most (the news list's categories and years)."""
     key = fragment_key(name, per_language)
     current = generation()
+    note_wanted(key)
     found = prefetched(key) or store().get(key)
     if found and found[0] == current and found[1] <= time.time() < found[2]:
         return found[3]
@@ -234,6 +237,11 @@ COMMON_FRAGMENTS = (
     ("site-settings", False),
 )
 PREFETCHED = contextvars.ContextVar("cus_prefetched_fragments", default=None)
+# The other fragments each address asked for when it was last made, in this process: read
+# with the common ones the next time. A hint, so a full table is simply emptied.
+WANTED = contextvars.ContextVar("cus_wanted_fragments", default=None)
+WANTED_BY_ADDRESS = {}
+WANTED_ADDRESSES = 5000
 
 
 def prefetched(key):
@@ -248,13 +256,26 @@ def keep_for_request(key, value):
         found[key] = value
 
 
-def prefetch(address):
-    """The common fragments and the page's notices (in its language) and the timed changes,
-    for the page being made."""
+def note_wanted(key):
+    wanted = WANTED.get()
+    if wanted is not None:
+        wanted.append(key)
+
+
+def remember_wanted(address, wanted):
+    if len(WANTED_BY_ADDRESS) >= WANTED_ADDRESSES:
+        WANTED_BY_ADDRESS.clear()
+    WANTED_BY_ADDRESS[address.key] = tuple(dict.fromkeys(wanted))
+
+
+def prefetch(address, *extra):
+    """The common fragments, the page's notices (in its language), the timed changes and the
+    fragments the address asked for last time, for the page being made (and `extra` keys)."""
     fragments = [*COMMON_FRAGMENTS, (f"notices:{address.view_name}", True)]
     with translation.override(address.language):
         keys = [fragment_key(name, per_language) for name, per_language in fragments]
-    return store().get_many([*keys, TIMED_CHANGES_KEY])
+    keys += [TIMED_CHANGES_KEY, *WANTED_BY_ADDRESS.get(address.key, ()), *extra]
+    return store().get_many(list(dict.fromkeys(keys)))
 
 
 # What a page shows, noted while it renders
@@ -393,14 +414,20 @@ class PageCacheMiddleware:
         now = time.time()
         if found and found.generation == current and found.stored_at <= now < found.expires_at:
             return found.response(max_age=int(found.expires_at - now))
+        # Without the page copies, the generation comes in the same trip as the fragments.
+        fragments = prefetch(address, *([] if current else [GENERATION_KEY]))
+        current = current or fragments.get(GENERATION_KEY) or generation()
         rendering = Rendering()
+        wanted = []
         tokens = (
             RENDERING.set(rendering),
             REQUEST_GENERATION.set(current),
-            PREFETCHED.set(prefetch(address)),
+            PREFETCHED.set(fragments),
+            WANTED.set(wanted),
         )
         try:
             response = self.get_response(request)
+            remember_wanted(address, wanted)
             if getattr(response, "database_unavailable", False):
                 return self.stale(found, now) or response
             if address.language_in_address:
@@ -410,15 +437,16 @@ class PageCacheMiddleware:
             return response
         finally:
             for variable, token in zip(
-                (RENDERING, REQUEST_GENERATION, PREFETCHED), tokens, strict=True
+                (RENDERING, REQUEST_GENERATION, PREFETCHED, WANTED), tokens, strict=True
             ):
                 variable.reset(token)
 
     @staticmethod
     def lookup(address):
-        """(the generation, the address's copy or None), read together: one round trip."""
+        """(the generation, the address's copy or None), read together: one round trip. Without
+        the page copies, (None, None) and no trip."""
         if not settings.PAGE_CACHE:
-            return generation(), None
+            return None, None
         found = store().get_many([GENERATION_KEY, address.key])
         return found.get(GENERATION_KEY) or generation(), found.get(address.key)
 

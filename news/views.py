@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -65,8 +65,9 @@ class PostListView(ListView):
         return Post.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
+        # The posts are read only when the list's fragment has to be made again.
         paginator, page, posts, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = listing.linkable(posts)
+        page.object_list = SimpleLazyObject(lambda: listing.linkable(posts))
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
@@ -74,7 +75,9 @@ class PostListView(ListView):
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=1)
         context["heading"] = self.heading()
-        context["categories"], context["years"] = cache.fragment("news-lists", categories_and_years)
+        lists = SimpleLazyObject(lambda: cache.fragment("news-lists", categories_and_years))
+        context["categories"] = SimpleLazyObject(lambda: lists[0])
+        context["years"] = SimpleLazyObject(lambda: lists[1])
         return context
 
     def heading(self):

@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
@@ -54,11 +56,14 @@ class FragmentNode(template.Node):
         self.keys = keys
 
     def render(self, context):
-        if context.get("error_page"):
-            # The error pages are made from nothing shared (the database may be what failed).
+        if context.get("error_page") or cache.PREFETCHED.get() is None:
+            # The error pages are made from nothing shared (the database may be what failed),
+            # and only the addresses the page cache knows (its routes, their query parameters
+            # and nothing else) are kept: a flood of odd addresses cannot fill the cache.
             return self.made(context)
-        parts = [self.name, *(str(key.resolve(context)) for key in self.keys)]
-        return cache.fragment(":".join(parts), lambda: self.made(context))
+        values = "\n".join(str(key.resolve(context)) for key in self.keys)
+        digest = hashlib.sha256(values.encode()).hexdigest()[:32]
+        return cache.fragment(f"{self.name}:{digest}", lambda: self.made(context))
 
     def made(self, context):
         rendering = cache.Rendering()
@@ -79,8 +84,9 @@ def fragment(parser, token):
     """`{% fragment "post-list" request.path page_obj.number %}…{% endfragment %}`: the HTML
     inside, made once per change of the content (and language, and the values given) and kept
     until the next timed change of pages without a status (cus_site.cache.fragment). Only for
-    what depends on nothing else: no open/closed status (refused), no request or cookie. On
-    the error pages it is simply rendered."""
+    what depends on nothing else: no open/closed status (refused), no request or cookie but
+    those given. On the error pages, and for requests the page cache does not address, it is
+    simply rendered."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'":
         raise template.TemplateSyntaxError('Usage: {% fragment "name" [value …] %}')

@@ -15,7 +15,17 @@ pytestmark = pytest.mark.stack
 # Nothing may take longer than this while the database is down (the connect timeout is 3 s;
 # the rest is room for a busy two-core machine).
 PROMPT_SECONDS = 6
-PAGES = ["/", "/aktualnosci/", "/godziny-otwarcia/", "/osl/", "/szukaj/?q=senior", "/kontakt/"]
+PAGES = [
+    "/",
+    "/aktualnosci/benchmark-0/",
+    "/godziny-otwarcia/",
+    "/osl/",
+    "/szukaj/?q=senior",
+    "/kontakt/",
+]
+# Made from its fragments alone (the list, its count, categories and years, the header):
+# while they are current it needs no database, so it is served as it is, outage or not.
+FROM_FRAGMENTS = "/aktualnosci/"
 
 
 def fetch(url, cookie=None):
@@ -33,8 +43,7 @@ def fetch(url, cookie=None):
 @pytest.fixture(scope="module")
 def stack():
     # Without the page cache, so that every page asks the database: what a cached copy does
-    # during an outage is tested in test_cache.py. One post, so that the news list has rows to
-    # read (an empty one is made from its fragments alone, and is right even then).
+    # during an outage is tested in test_cache.py. One post, for its page and the news list.
     with production_stack(demo=False, posts=1, PAGE_CACHE="0") as running:
         yield running
 
@@ -44,10 +53,10 @@ def stopped(stack):
     """What visitors got while PostgreSQL was stopped, then the seconds until the site served a
     normal page again after it started (gunicorn was never restarted)."""
     postgres, gunicorn = stack
-    for path in PAGES:
+    for path in [*PAGES, FROM_FRAGMENTS]:
         assert fetch(gunicorn.base + path)[0] == 200, path
     postgres.stop()
-    answers = {path: fetch(gunicorn.base + path) for path in PAGES}
+    answers = {path: fetch(gunicorn.base + path) for path in [*PAGES, FROM_FRAGMENTS]}
     answers["admin"] = fetch(gunicorn.base + "/admin/", cookie="sessionid=abc")
     answers["healthz"] = fetch(gunicorn.base + "/healthz")
     postgres.start()
@@ -64,6 +73,13 @@ def test_pages_get_the_polish_503_while_postgres_is_stopped(stopped, path):
     assert headers["Retry-After"] == "30"
     assert "Strona jest chwilowo niedostępna" in page
     assert 'class="skip-link"' in page
+    assert seconds < PROMPT_SECONDS
+
+
+def test_the_news_list_made_from_current_fragments_is_served_while_postgres_is_stopped(stopped):
+    status, _headers, page, seconds = stopped[0][FROM_FRAGMENTS]
+    assert status == 200
+    assert '<a href="/aktualnosci/benchmark-0/">' in page
     assert seconds < PROMPT_SECONDS
 
 
