@@ -65,3 +65,13 @@ def post_request(worker, req, environ, resp):
     # at once (keep-alive) finds it already read, so its greenlet went on serving it while the
     # worker's other connections waited: p50 under 1 ms, p90 half a second. One turn each.
     gevent.sleep(0)
+
+
+def post_worker_init(worker):
+    # The search's stemming table takes a second of a core to load (search/words.py). A worker
+    # loads it before it takes connections, not during its first search, which would stall
+    # every visitor the worker holds: after each start and renewal, the first searches of a
+    # spike waited 1–3 s.
+    from search.words import stemmer
+
+    stemmer()

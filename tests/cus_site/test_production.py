@@ -2,6 +2,7 @@
 files, as production does."""
 
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -142,3 +143,13 @@ def test_a_client_sending_requests_back_to_back_does_not_hold_up_another(product
     # request does (a few, or more on a busy machine).
     served_before = received.count(b"HTTP/1.1 200")
     assert served_before < count, f"all {count} were answered first"
+
+
+def test_a_gunicorn_worker_loads_the_stemming_table_before_its_first_request():
+    from search.words import stemmer
+
+    hooks = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    stemmer.cache_clear()
+    hooks["post_worker_init"](worker=None)
+    assert stemmer.cache_info().currsize == 1
+    assert stemmer()("seniorami") == stemmer()("seniorom")
