@@ -25,6 +25,13 @@ changes, or the clock reaches a moment that changes it, whichever comes first.
 - Stale rather than down: while the database is unreachable (`response.database_unavailable`,
   set by the outage middleware inside this one), an expired copy is served for up to an hour
   more, unless it shows an open/closed status.
+- One visitor makes a page, the others wait for its copy: when a page has no current copy (after
+  an edit, on a cold cache, at a timed change), the first request takes the address's turn
+  (`add`, atomic in Redis) and makes it; those asking meanwhile poll for the copy instead of
+  all making the same page at once, which under a spike would multiply the work by the number
+  of visitors. A turn lasts MAKING_SECONDS at most (a worker that dies holds nobody up longer),
+  and a page that is not kept (a cookie, an outage, no lifetime) is marked so for a few seconds:
+  its visitors then make it each without waiting.
 
 - Cheap when a copy misses: the page is made with the generation its request read first, the
   fragments nearly every page shows and those its address asked for last time come in one
@@ -65,6 +72,15 @@ TIMED_CHANGES_KEY = "timed-changes"
 # An expired copy without a status may stand in for this long while the database is down.
 STALE_SECONDS = 60 * 60
 NOT_FOUND_SECONDS = 30
+# A request making a page holds its address's turn this long at most; the others wait as long.
+MAKING_SECONDS = 5
+MAKING = "making"
+# A page its maker did not keep is made by each of its visitors for this long, without waiting.
+NOT_KEPT = "not-kept"
+NOT_KEPT_SECONDS = 5
+# Those waiting look for the copy again after 5 ms, then twice as long each time, up to 50 ms.
+FIRST_PAUSE_SECONDS = 0.005
+LONGEST_PAUSE_SECONDS = 0.05
 # The query parameters each view reads; every other one is dropped before the view runs.
 QUERY_PARAMETERS = {
     "news:index": ("page",),
@@ -400,6 +416,18 @@ def may_store(response):
     )
 
 
+def current_copy(found, current, now):
+    return found and found.generation == current and found.stored_at <= now < found.expires_at
+
+
+def served(found, now):
+    return found.response(max_age=int(found.expires_at - now))
+
+
+def turn_key(address):
+    return f"making:{address.key}"
+
+
 class PageCacheMiddleware:
     """Serve anonymous visitors from the shared copies; see the module's docstring."""
 
@@ -412,8 +440,28 @@ class PageCacheMiddleware:
             return self.get_response(request)
         current, found = self.lookup(address)
         now = time.time()
-        if found and found.generation == current and found.stored_at <= now < found.expires_at:
-            return found.response(max_age=int(found.expires_at - now))
+        if current_copy(found, current, now):
+            return served(found, now)
+        turn = settings.PAGE_CACHE and store().add(
+            turn_key(address), MAKING, timeout=MAKING_SECONDS
+        )
+        if settings.PAGE_CACHE and not turn:
+            current, copy = self.wait_for_copy(address, current)
+            if copy:
+                return served(copy, time.time())
+        kept = False
+        try:
+            response, kept = self.make(request, address, current, found)
+            return response
+        finally:
+            if turn and kept:
+                store().delete(turn_key(address))
+            elif turn:
+                store().set(turn_key(address), NOT_KEPT, timeout=NOT_KEPT_SECONDS)
+
+    def make(self, request, address, current, found):
+        """(the page made by the view, whether a copy of it was kept)."""
+        now = time.time()
         # Without the page copies, the generation comes in the same trip as the fragments.
         fragments = prefetch(address, *([] if current else [GENERATION_KEY]))
         current = current or fragments.get(GENERATION_KEY) or generation()
@@ -429,12 +477,13 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             remember_wanted(address, wanted)
             if getattr(response, "database_unavailable", False):
-                return self.stale(found, now) or response
+                return self.stale(found, now) or response, False
             if address.language_in_address:
                 drop_vary(response, "Accept-Language")
-            if may_store(response):
-                self.keep(address, response, current, rendering.shows_status)
-            return response
+            kept = may_store(response) and self.keep(
+                address, response, current, rendering.shows_status
+            )
+            return response, kept
         finally:
             for variable, token in zip(
                 (RENDERING, REQUEST_GENERATION, PREFETCHED, WANTED), tokens, strict=True
@@ -451,6 +500,24 @@ class PageCacheMiddleware:
         return found.get(GENERATION_KEY) or generation(), found.get(address.key)
 
     @staticmethod
+    def wait_for_copy(address, current):
+        """Another request has the address's turn: (the generation, the copy it kept) as soon as
+        there is one, or (the generation, None) once it has ended without keeping one or has
+        taken longer than MAKING_SECONDS. The page is then made here."""
+        deadline = time.monotonic() + MAKING_SECONDS
+        pause = FIRST_PAUSE_SECONDS
+        while True:
+            found = store().get_many([GENERATION_KEY, address.key, turn_key(address)])
+            current = found.get(GENERATION_KEY) or current
+            copy = found.get(address.key)
+            if current_copy(copy, current, time.time()):
+                return current, copy
+            if found.get(turn_key(address)) != MAKING or time.monotonic() >= deadline:
+                return current, None
+            time.sleep(pause)
+            pause = min(2 * pause, LONGEST_PAUSE_SECONDS)
+
+    @staticmethod
     def stale(found, now):
         if found and found.usable_while_down(now):
             return found.response(max_age=0)
@@ -459,14 +526,15 @@ class PageCacheMiddleware:
     @staticmethod
     def keep(address, response, current, shows_status):
         """Store the page (made from the data of generation `current`) and tell browsers how
-        long they may keep it; a 404 is kept briefly here and not at all by browsers."""
+        long they may keep it; a 404 is kept briefly here and not at all by browsers. Whether
+        a copy was kept."""
         seconds = lifetime(shows_status, current)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=seconds)
         else:
             seconds = min(seconds, NOT_FOUND_SECONDS)
         if not seconds or not settings.PAGE_CACHE:
-            return
+            return False
         if not response.has_header("ETag"):
             set_response_etag(response)
         headers = tuple(
@@ -485,6 +553,7 @@ class PageCacheMiddleware:
         if response.status_code == 200 and not shows_status:
             seconds += STALE_SECONDS
         store().set(address.key, copy, timeout=seconds)
+        return True
 
 
 def drop_vary(response, header):

@@ -356,7 +356,8 @@ def caches_from_env():
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache, its `add` made atomic between processes.
+            "BACKEND": "cus_site.file_cache.FileCache",
             "LOCATION": folder / "pages",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },

@@ -8,6 +8,7 @@ import os
 import re
 import socket
 import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,10 +17,13 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.template import RequestContext, Template, TemplateSyntaxError
+from django.test import Client
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cus_site import cache
+from cus_site.file_cache import FileCache
 from cus_site.settings import caches_from_env
 from news.models import Post
 from pages.models import Redirect, SiteSettings
@@ -376,6 +380,94 @@ def test_a_page_made_from_the_database_asks_redis_a_few_times_not_once_a_fragmen
     assert reads == {"cmdstat_mget": 1}, reads
 
 
+# One visitor makes a page, the others wait for its copy
+
+
+def test_visitors_asking_at_once_for_a_page_without_a_copy_get_it_made_once(transactional_db):
+    post = PostFactory(title_pl="Upały: punkt chłodzenia otwarty", slug_pl="upaly")
+    path = post.get_absolute_url()
+    visitors = 12
+    made = []
+    start = threading.Barrier(visitors)
+    answers = []
+
+    def count_page(sender, template, **kwargs):
+        if template.name == "news/post_detail.html":
+            made.append(template.name)
+
+    def visit():
+        start.wait()
+        response = Client().get(path)
+        answers.append((response.status_code, response.content))
+        connection.close()
+
+    template_rendered.connect(count_page)
+    try:
+        threads = [threading.Thread(target=visit) for _ in range(visitors)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        template_rendered.disconnect(count_page)
+    assert len(answers) == visitors
+    assert {status for status, _content in answers} == {200}
+    assert len({content for _status, content in answers}) == 1
+    assert "Upały: punkt chłodzenia otwarty" in answers[0][1].decode()
+    assert len(made) == 1
+
+
+def test_a_turn_left_by_a_maker_that_died_holds_visitors_up_at_most_a_few_seconds(
+    client, news, rf, monkeypatch
+):
+    monkeypatch.setattr(cache, "MAKING_SECONDS", 1)
+    address = cache.page_address(rf.get(news))
+    assert cache.store().add(cache.turn_key(address), cache.MAKING, timeout=60)
+    response = client.get(news)
+    assert response.status_code == 200
+    assert "Dzień Seniora 2026" in response.content.decode()
+    # It was made after MAKING_SECONDS, not after the turn's own 60 s.
+    assert cache.store().get(cache.turn_key(address)) == cache.MAKING
+    assert served_from_copy(client, news)
+
+
+def test_visitors_of_a_page_that_is_not_kept_do_not_wait_for_one_another(
+    client, news, settings, monkeypatch
+):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert client.get(news).status_code == 200
+
+    def wait(seconds):
+        raise AssertionError(f"waited {seconds} s for a copy that will not come")
+
+    monkeypatch.setattr(time, "sleep", wait)
+    response = client.get(news)
+    assert response.status_code == 200
+    assert "Dzień Seniora 2026" in response.content.decode()
+
+
+def test_the_files_give_a_pages_turn_to_one_worker_only(tmp_path):
+    files = FileCache(tmp_path, {})
+    contenders = 16
+    start = threading.Barrier(contenders)
+    won = []
+
+    def contend():
+        start.wait()
+        won.append(files.add("making:page", "making", timeout=5))
+
+    threads = [threading.Thread(target=contend) for _ in range(contenders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(won) == [False] * (contenders - 1) + [True]
+    assert files.get("making:page") == "making"
+    assert not files.add("making:page", "making", timeout=5)
+    files.set("making:page", "stale", timeout=-1)
+    assert files.add("making:page", "making", timeout=5)
+
+
 # Compression
 
 
@@ -500,7 +592,7 @@ def test_without_redis_the_copies_are_files_every_worker_shares(monkeypatch, tmp
     monkeypatch.delenv("REDIS_URL", raising=False)
     monkeypatch.setenv("CACHE_DIR", str(tmp_path))
     pages = caches_from_env()["pages"]
-    assert pages["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert pages["BACKEND"] == "cus_site.file_cache.FileCache"
     assert pages["LOCATION"] == tmp_path / "pages"
     assert pages["OPTIONS"]["MAX_ENTRIES"] > 0
 
@@ -521,7 +613,7 @@ def test_without_redis_a_copy_is_a_file_in_the_folder(client, news, settings, tm
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "cus_site.file_cache.FileCache",
             "LOCATION": tmp_path / "pages",
         },
     }
