@@ -6,7 +6,9 @@ cache on and off (PAGE_CACHE=0), gunicorn with DEBUG off is started on a tempora
 (cus_site/stack.py) and wrk asks for each page in turn, the static file in the same run. Printed
 per page: req/s, p50 and p99 latency, the ratio of its req/s to the static file's, SQL queries
 per request (a warm second request, counted by Django in a process on the same database and
-cache) and the bytes of one response on the wire (headers included, gzip accepted).
+cache), the bytes of one response on the wire (headers included, gzip accepted) and the p99 of
+the page's first 2 s, before any copy of it was kept for wrk's address ("cold p99": the 16
+visitors asking at once for a page that has to be made, as after an edit).
 
 A command, never a test. Environment: BENCH_POSTS ("10,10000"), BENCH_SECONDS per page (10),
 BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_PAGE_CACHE ("1,0"), BENCH_CACHES
@@ -127,18 +129,24 @@ def measure(gunicorn, settings):
     rows = {}
     for path in [*counts, static]:
         url = gunicorn.base + path
-        wrk(url, 2, settings["connections"], settings["threads"])  # warm every worker
+        # The first 2 s warm every worker; their p99 is the page's on a cold cache.
+        cold = wrk(url, 2, settings["connections"], settings["threads"])
         rows[path] = wrk(url, settings["seconds"], settings["connections"], settings["threads"])
+        rows[path]["cold"] = cold["p99"]
         rows[path]["bytes"] = bytes_on_the_wire(gunicorn.base, path)
         rows[path]["queries"] = counts.get(path, 0)
     static_rps = rows[static]["rps"]
-    print(f"{'page':<44}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'ratio':>7}{'SQL':>5}{'bytes':>7}")
+    print(
+        f"{'page':<44}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'ratio':>7}{'SQL':>5}{'bytes':>7}"
+        f"{'cold p99':>10}"
+    )
     for path, row in rows.items():
         name = "static file" if path == static else path
         failed = f"  ({row['failed']} failed)" if row["failed"] else ""
         print(
             f"{name[:43]:<44}{row['rps']:>8.0f}{row['p50']:>8.1f}{row['p99']:>8.1f}"
-            f"{row['rps'] / static_rps:>7.3f}{row['queries']:>5}{row['bytes']:>7}{failed}"
+            f"{row['rps'] / static_rps:>7.3f}{row['queries']:>5}{row['bytes']:>7}"
+            f"{row['cold']:>10.1f}{failed}"
         )
 
 
