@@ -346,24 +346,20 @@ def page_address(request):
     """The request's Address, after dropping the query parameters its view does not read."""
     if request.method not in ("GET", "HEAD") or request.path_info.startswith("/admin/"):
         return None
-    from_path = translation.get_language_from_path(request.path_info)
-    try:
-        # The language prefixes match by the active language: the path's, not the last one's.
-        with translation.override(from_path or settings.LANGUAGE_CODE):
-            match = resolve(request.path_info)
-    except Resolver404:
+    found = route(request.path_info)
+    if found is None:
         return None
-    if match.view_name in UNCACHED_VIEWS:
+    view_name, in_address, from_path = found
+    if view_name in UNCACHED_VIEWS:
         return None
-    if match.view_name == "pages:home" and request.META.get("QUERY_STRING"):
+    if view_name == "pages:home" and request.META.get("QUERY_STRING"):
         # The old site's `/?p=123` is answered by the redirects (pages.middleware).
         return None
     if staff_session(request):
         return None
-    query = normalised_query(request, match.view_name)
+    query = normalised_query(request, view_name)
     request.GET = QueryDict(query)
     request.META["QUERY_STRING"] = query
-    in_address = bool(match.namespace)
     language = from_path or (
         settings.LANGUAGE_CODE if in_address else translation.get_language_from_request(request)
     )
@@ -377,7 +373,33 @@ def page_address(request):
     host = request.get_host()
     parts = (request.method, host, language, options, encoding, request.path_info, query)
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return Address(f"page:{digest}", in_address, language, match.view_name)
+    return Address(f"page:{digest}", in_address, language, view_name)
+
+
+# The route of each path asked for, in this process: resolving it was a quarter of a hit's work.
+# A path's route never changes while the process runs (its URLconf is part of the key, for the
+# tests that change it); a full table is simply emptied.
+ROUTES = {}
+ROUTED_PATHS = 10000
+
+
+def route(path):
+    """(the view's name, whether the address gives the language, the path's language or None)
+    of a path of the site, or None for a path outside its routes."""
+    key = (settings.ROOT_URLCONF, path)
+    found = ROUTES.get(key)
+    if found is None:
+        from_path = translation.get_language_from_path(path)
+        try:
+            # The language prefixes match by the active language: the path's, not the last one's.
+            with translation.override(from_path or settings.LANGUAGE_CODE):
+                match = resolve(path)
+        except Resolver404:
+            return None
+        if len(ROUTES) >= ROUTED_PATHS:
+            ROUTES.clear()
+        found = ROUTES[key] = (match.view_name, bool(match.namespace), from_path)
+    return found
 
 
 # The copies

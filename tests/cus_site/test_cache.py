@@ -151,6 +151,19 @@ def test_addresses_outside_the_sites_routes_are_not_kept(client, db):
     assert count > 0
 
 
+def test_a_flood_of_addresses_cannot_grow_the_table_of_routes_past_its_bound(
+    client, db, monkeypatch
+):
+    monkeypatch.setattr(cache, "ROUTED_PATHS", 3)
+    monkeypatch.setattr(cache, "ROUTES", {})
+    for number in range(10):
+        response = client.get(f"/aktualnosci/wpis-{number}/")
+        assert response.status_code == 404
+        assert "Nie znaleziono" in response.content.decode()
+        assert 0 < len(cache.ROUTES) <= 3
+    assert cache.route("/aktualnosci/wpis-9/") == ("news:detail", True, None)
+
+
 @pytest.mark.parametrize(
     ("method", "path"),
     [("get", "/admin/"), ("get", "/admin/login/"), ("post", "/aktualnosci/"), ("get", "/wyglad/")],
