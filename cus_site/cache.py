@@ -378,9 +378,11 @@ def page_address(request):
 
 # The route of each path asked for, in this process: resolving it was a quarter of a hit's work.
 # A path's route never changes while the process runs (its URLconf is part of the key, for the
-# tests that change it); a full table is simply emptied.
+# tests that change it); a full table is simply emptied, and a long path (a flood's, most
+# likely) is resolved each time rather than kept.
 ROUTES = {}
-ROUTED_PATHS = 10000
+ROUTED_PATHS = 5000
+ROUTED_PATH_LENGTH = 200
 
 
 def route(path):
@@ -396,9 +398,11 @@ def route(path):
                 match = resolve(path)
         except Resolver404:
             return None
-        if len(ROUTES) >= ROUTED_PATHS:
-            ROUTES.clear()
-        found = ROUTES[key] = (match.view_name, bool(match.namespace), from_path)
+        found = (match.view_name, bool(match.namespace), from_path)
+        if len(path) <= ROUTED_PATH_LENGTH:
+            if len(ROUTES) >= ROUTED_PATHS:
+                ROUTES.clear()
+            ROUTES[key] = found
     return found
 
 

@@ -162,6 +162,10 @@ def test_a_flood_of_addresses_cannot_grow_the_table_of_routes_past_its_bound(
         assert "Nie znaleziono" in response.content.decode()
         assert 0 < len(cache.ROUTES) <= 3
     assert cache.route("/aktualnosci/wpis-9/") == ("news:detail", True, None)
+    long_path = f"/aktualnosci/{'a' * 300}/"
+    assert client.get(long_path).status_code == 404
+    assert cache.route(long_path) == ("news:detail", True, None)
+    assert ("cus_site.urls", long_path) not in cache.ROUTES
 
 
 @pytest.mark.parametrize(
