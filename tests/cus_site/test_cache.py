@@ -165,7 +165,7 @@ def test_a_flood_of_addresses_cannot_grow_the_table_of_routes_past_its_bound(
     long_path = f"/aktualnosci/{'a' * 300}/"
     assert client.get(long_path).status_code == 404
     assert cache.route(long_path) == ("news:detail", True, None)
-    assert ("cus_site.urls", long_path) not in cache.ROUTES
+    assert long_path not in {path for _urlconf, path in cache.ROUTES}
 
 
 @pytest.mark.parametrize(
