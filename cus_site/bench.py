@@ -17,20 +17,30 @@ therefore runs at a higher priority (`nice -n -10`) and takes a core as soon as 
 response to read; the server gets the same CPU as before (req/s unchanged in that comparison).
 Without root it runs as it is, and the heading says so.
 
+Each page's ratio is to the static file measured beside it: the page's seconds are cut into
+rounds (BENCH_ROUNDS, 5), and each round runs the page and the static file one after the other
+(the order swapped every round). On this shared machine the CPU a request costs moved by a
+quarter from one 10 s window to the next, for the same code (measured with /proc's CPU times),
+so a ratio to a static file measured a minute later carried that swing. The latencies of a
+page's rounds are added up, request by request, from wrk's histogram (a Lua `done` hook), so
+its p50 and p99 are those of all its requests, not of one round; the static file's row is that
+of all its rounds.
+
 A command, never a test. Environment: BENCH_POSTS ("10,10000"), BENCH_SECONDS per page (10),
-BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_PAGE_CACHE ("1,0"), BENCH_CACHES
+BENCH_ROUNDS (5), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_PAGE_CACHE ("1,0"), BENCH_CACHES
 ("embedded,redis"), BENCH_WORKERS (gunicorn's, default from gunicorn.conf.py), BENCH_TIMEOUT
 (30 s: a slower request counts as failed).
 """
 
 import json
+import math
 import os
-import re
 import socket
 import subprocess
 import sys
 import tempfile
 import urllib.request
+from collections import Counter
 from contextlib import ExitStack
 
 from cus_site import stack
@@ -38,7 +48,6 @@ from cus_site import stack
 FIXED_PAGES = ["/", "/aktualnosci/", "/szukaj/?q=senior"]
 # wrk's own default, 2 s, counts a slow page on a busy machine as a failure and not its time.
 TIMEOUT_SECONDS = int(os.environ.get("BENCH_TIMEOUT", 30))
-UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 # Only root may raise a process's priority.
 WRK_PRIORITY = ["nice", "-n", "-10"] if os.geteuid() == 0 else []
 
@@ -105,59 +114,118 @@ def bytes_on_the_wire(base, path):
     return received
 
 
-def milliseconds(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * UNITS[unit]
+# wrk's Lua hook at the end of a run: the totals and every latency (µs) with its count.
+HISTOGRAM_SCRIPT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("bench-total %d %d %d\\n", summary.requests, summary.duration,
+    e.connect + e.read + e.write + e.status + e.timeout))
+  for i = 1, #latency do
+    local value, count = latency(i)
+    io.write(string.format("bench-latency %d %d\\n", value, count))
+  end
+end
+"""
 
 
-def wrk(url, seconds, connections, threads):
-    """req/s, p50, p99 (ms) and the count of failed requests from one wrk run."""
+class Run:
+    """What one or more wrk runs measured of one address: requests, seconds, failures and the
+    latencies (µs: count)."""
+
+    def __init__(self):
+        self.requests = 0
+        self.seconds = 0.0
+        self.failed = 0
+        self.latencies = Counter()
+
+    def add(self, output):
+        for line in output.splitlines():
+            name, *numbers = line.split()
+            if name == "bench-total":
+                requests, microseconds, failed = map(int, numbers)
+                self.requests += requests
+                self.seconds += microseconds / 1e6
+                self.failed += failed
+            elif name == "bench-latency":
+                value, count = map(int, numbers)
+                self.latencies[value] += count
+        return self
+
+    def add_run(self, other):
+        self.requests += other.requests
+        self.seconds += other.seconds
+        self.failed += other.failed
+        self.latencies += other.latencies
+
+    @property
+    def rps(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, share):
+        """The latency (ms) that `share` percent of the requests took at most."""
+        total = sum(self.latencies.values())
+        if not total:
+            return 0.0
+        wanted = math.ceil(total * share / 100)
+        seen = 0
+        for value in sorted(self.latencies):
+            seen += self.latencies[value]
+            if seen >= wanted:
+                return value / 1000
+        return max(self.latencies) / 1000
+
+
+def wrk(url, seconds, settings, into=None):
+    """One wrk run against `url`, added to `into` (a new Run by default)."""
     output = subprocess.run(
         [
             *WRK_PRIORITY,
-            *("wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"),
-            *("--timeout", f"{TIMEOUT_SECONDS}s"),
-            *("-H", "Accept-Encoding: gzip", url),
+            *("wrk", f"-t{settings['threads']}", f"-c{settings['connections']}"),
+            *(f"-d{seconds}s", "--timeout", f"{TIMEOUT_SECONDS}s"),
+            *("-s", settings["script"], "-H", "Accept-Encoding: gzip", url),
         ],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    failed = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
-    failed += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
-        "p50": milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M)[1]),
-        "p99": milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M)[1]),
-        "failed": failed,
-    }
+    return (into or Run()).add(output)
 
 
 def measure(gunicorn, settings):
     counts = pages_and_queries(gunicorn.environment)
     static = stylesheet(gunicorn.base)
+    rounds = settings["rounds"]
+    seconds = max(1, round(settings["seconds"] / rounds))
     rows = {}
-    for path in [*counts, static]:
+    all_static = Run()
+    for path in counts:
         url = gunicorn.base + path
         # The first 2 s warm every worker; their p99 is the page's on a cold cache.
-        cold = wrk(url, 2, settings["connections"], settings["threads"])
-        rows[path] = wrk(url, settings["seconds"], settings["connections"], settings["threads"])
-        rows[path]["cold"] = cold["p99"]
-        rows[path]["bytes"] = bytes_on_the_wire(gunicorn.base, path)
-        rows[path]["queries"] = counts.get(path, 0)
-    static_rps = rows[static]["rps"]
+        cold = wrk(url, 2, settings)
+        page, beside = Run(), Run()
+        for number in range(rounds):
+            order = [(url, page), (gunicorn.base + static, beside)]
+            for address, run in order if number % 2 == 0 else reversed(order):
+                wrk(address, seconds, settings, into=run)
+        all_static.add_run(beside)
+        rows[path] = page, beside.rps, cold.percentile(99)
     print(
-        f"{'page':<44}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'ratio':>7}{'SQL':>5}{'bytes':>7}"
-        f"{'cold p99':>10}"
+        f"{'page':<44}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'static':>8}{'ratio':>7}{'SQL':>5}"
+        f"{'bytes':>7}{'cold p99':>10}"
     )
-    for path, row in rows.items():
-        name = "static file" if path == static else path
-        failed = f"  ({row['failed']} failed)" if row["failed"] else ""
-        print(
-            f"{name[:43]:<44}{row['rps']:>8.0f}{row['p50']:>8.1f}{row['p99']:>8.1f}"
-            f"{row['rps'] / static_rps:>7.3f}{row['queries']:>5}{row['bytes']:>7}"
-            f"{row['cold']:>10.1f}{failed}"
-        )
+    base = gunicorn.base
+    for path, (page, static_rps, cold) in rows.items():
+        print_row(path, page, static_rps, counts[path], bytes_on_the_wire(base, path), cold)
+    print_row("static file", all_static, all_static.rps, 0, bytes_on_the_wire(base, static))
+
+
+def print_row(name, run, static_rps, queries, size, cold=None):
+    failed = f"  ({run.failed} failed)" if run.failed else ""
+    cold = f"{cold:>10.1f}" if cold is not None else f"{'':>10}"
+    print(
+        f"{name[:43]:<44}{run.rps:>8.0f}{run.percentile(50):>8.1f}{run.percentile(99):>8.1f}"
+        f"{static_rps:>8.0f}{run.rps / static_rps:>7.3f}{queries:>5}{size:>7}{cold}{failed}"
+    )
 
 
 def run_for_posts(posts, settings):
@@ -190,6 +258,7 @@ def run_for_posts(posts, settings):
 def main():
     settings = {
         "seconds": int(os.environ.get("BENCH_SECONDS", 10)),
+        "rounds": max(1, int(os.environ.get("BENCH_ROUNDS", 5))),
         "connections": int(os.environ.get("BENCH_CONNECTIONS", 16)),
         "threads": int(os.environ.get("BENCH_THREADS", 2)),
         "page_cache": env_list("BENCH_PAGE_CACHE", "1,0"),
@@ -197,12 +266,17 @@ def main():
         "workers": int(os.environ.get("BENCH_WORKERS") or 0) or None,
     }
     print(
-        f"wrk -t{settings['threads']} -c{settings['connections']}, {settings['seconds']} s a page; "
+        f"wrk -t{settings['threads']} -c{settings['connections']}, {settings['seconds']} s a page "
+        f"in {settings['rounds']} rounds, each beside as long a run of the static file; "
         f"gunicorn with DEBUG off on {os.cpu_count()} CPUs; "
         + ("wrk at nice -10" if WRK_PRIORITY else "wrk at the server's priority (not root)")
     )
-    for posts in env_list("BENCH_POSTS", "10,10000"):
-        run_for_posts(int(posts), settings)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="cus-bench-") as script:
+        script.write(HISTOGRAM_SCRIPT)
+        script.flush()
+        settings["script"] = script.name
+        for posts in env_list("BENCH_POSTS", "10,10000"):
+            run_for_posts(int(posts), settings)
     return 0
 
 
