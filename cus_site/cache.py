@@ -322,6 +322,9 @@ class Address:
     language_in_address: bool
     language: str
     view_name: str
+    # A HEAD's copy keeps the headers only: its body is never sent (HTTP; gunicorn and
+    # runserver drop it), so it would only take the cache's room.
+    head: bool = False
 
 
 def staff_session(request):
@@ -373,7 +376,7 @@ def page_address(request):
     host = request.get_host()
     parts = (request.method, host, language, options, encoding, request.path_info, query)
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return Address(f"page:{digest}", in_address, language, view_name)
+    return Address(f"page:{digest}", in_address, language, view_name, request.method == "HEAD")
 
 
 # The route of each path asked for, in this process: resolving it was a quarter of a hit's work.
@@ -574,7 +577,7 @@ class PageCacheMiddleware:
             shows_status,
             response.status_code,
             headers,
-            response.content,
+            b"" if address.head else response.content,
         )
         if response.status_code == 200 and not shows_status:
             seconds += STALE_SECONDS

@@ -120,6 +120,23 @@ def test_reader_options_language_method_and_page_number_each_get_their_own_copy(
     assert b"Wpis numer 11" in client.get("/aktualnosci/").content
 
 
+def test_a_heads_copy_keeps_the_headers_without_the_body_and_a_get_still_gets_it_all(
+    client, news, rf
+):
+    client.head(news)
+    with CaptureQueriesContext(connection) as context:
+        head = client.head(news)
+    count = len(context)
+    whole = client.get(news)
+
+    copy = cache.store().get(cache.page_address(rf.head(news)).key)
+    assert copy.content == b""
+    assert count == 0
+    assert int(head["Content-Length"]) == len(whole.content) > 1000
+    assert "Dzień Seniora 2026" in whole.content.decode()
+    assert "Dzień Seniora 2026" in client.get(news).content.decode()
+
+
 def test_the_search_is_kept_per_query(client, db):
     PostFactory(title_pl="Tężnia solankowa w parku")
     PostFactory(title_pl="Warsztaty dla seniorów")
