@@ -18,18 +18,24 @@ response to read; the server gets the same CPU as before (req/s unchanged in tha
 Without root it runs as it is, and the heading says so.
 
 Each page's ratio is to the static file measured beside it: the page's seconds are cut into
-rounds (BENCH_ROUNDS, 5), and each round runs the page and the static file one after the other
-(the order swapped every round). On this shared machine the CPU a request costs moved by a
-quarter from one 10 s window to the next, for the same code (measured with /proc's CPU times),
-so a ratio to a static file measured a minute later carried that swing. The latencies of a
-page's rounds are added up, request by request, from wrk's histogram (a Lua `done` hook), so
-its p50 and p99 are those of all its requests, not of one round; the static file's row is that
-of all its rounds.
+rounds (BENCH_ROUNDS, 2), each running the page and the static file one after the other, the
+order swapped every round, so that a drift of the machine's speed weighs on both alike. On
+this shared machine the CPU a request costs moved by a quarter from one 10 s window to the
+next, for the same code (measured with /proc's CPU times), so a ratio to a static file
+measured a minute later carried that swing. A page's rounds are added up request by request
+from wrk's histograms (a Lua `done` hook): its p50 and p99 are those of all its requests; the
+static file's row is that of all its rounds. Rounds of 2 s gave higher p99s than rounds of
+5 s: each run opens its 16 connections anew, and their first requests are slower.
+
+Nothing else may be busy when the figures are taken: the database is vacuumed and analysed
+once its posts are made (else autovacuum starts in the middle of a run), and each gunicorn is
+left to settle until its workers are idle (each loads the search's stemming table, a second
+of a core, after the first has answered).
 
 A command, never a test. Environment: BENCH_POSTS ("10,10000"), BENCH_SECONDS per page (10),
-BENCH_ROUNDS (5), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_PAGE_CACHE ("1,0"), BENCH_CACHES
-("embedded,redis"), BENCH_WORKERS (gunicorn's, default from gunicorn.conf.py), BENCH_TIMEOUT
-(30 s: a slower request counts as failed).
+BENCH_ROUNDS (2), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_PAGE_CACHE ("1,0"),
+BENCH_CACHES ("embedded,redis"), BENCH_WORKERS (gunicorn's, default from gunicorn.conf.py),
+BENCH_TIMEOUT (30 s: a slower request counts as failed).
 """
 
 import json
@@ -39,9 +45,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from collections import Counter
 from contextlib import ExitStack
+from pathlib import Path
 
 from cus_site import stack
 
@@ -191,8 +199,32 @@ def wrk(url, seconds, settings, into=None):
     return (into or Run()).add(output)
 
 
+def cpu_seconds(pid):
+    """User and system CPU time of a process and its children (gunicorn's workers)."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    total = 0
+    for each in [pid, *map(int, children.split())]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a worker just replaced
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def settle(gunicorn, longest=30):
+    """Wait until gunicorn's workers are idle: under 5% of a core over half a second."""
+    deadline = time.monotonic() + longest
+    while time.monotonic() < deadline:
+        before = cpu_seconds(gunicorn.process.pid)
+        time.sleep(0.5)
+        if cpu_seconds(gunicorn.process.pid) - before < 0.025:
+            return
+
+
 def measure(gunicorn, settings):
     counts = pages_and_queries(gunicorn.environment)
+    settle(gunicorn)
     static = stylesheet(gunicorn.base)
     rounds = settings["rounds"]
     seconds = max(1, round(settings["seconds"] / rounds))
@@ -236,6 +268,7 @@ def run_for_posts(posts, settings):
         print(f"\n== demo content + {posts} generated posts: preparing the database…", flush=True)
         stack.prepare_database(environment, demo=True, posts=posts)
         stack.manage(environment, "collectstatic", "--noinput", "-v0")
+        postgres.psql("cus", "VACUUM ANALYZE;")
         for cache in settings["caches"]:
             cache_environment = dict(environment)
             if cache == "redis":
@@ -258,7 +291,7 @@ def run_for_posts(posts, settings):
 def main():
     settings = {
         "seconds": int(os.environ.get("BENCH_SECONDS", 10)),
-        "rounds": max(1, int(os.environ.get("BENCH_ROUNDS", 5))),
+        "rounds": max(1, int(os.environ.get("BENCH_ROUNDS", 2))),
         "connections": int(os.environ.get("BENCH_CONNECTIONS", 16)),
         "threads": int(os.environ.get("BENCH_THREADS", 2)),
         "page_cache": env_list("BENCH_PAGE_CACHE", "1,0"),
