@@ -148,7 +148,7 @@ class Run:
 
     def add(self, output):
         for line in output.splitlines():
-            name, *numbers = line.split()
+            name, *numbers = line.split() or [""]
             if name == "bench-total":
                 requests, microseconds, failed = map(int, numbers)
                 self.requests += requests

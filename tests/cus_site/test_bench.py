@@ -12,7 +12,7 @@ from cus_site import bench
 
 def wrk_output(requests, microseconds, failed, latencies):
     """What wrk prints with the bench's Lua hook, after its own summary."""
-    lines = ["Running 2s test @ http://127.0.0.1/", "Requests/sec:   123.45"]
+    lines = ["Running 2s test @ http://127.0.0.1/", "", "Requests/sec:   123.45"]
     lines.append(f"bench-total {requests} {microseconds} {failed}")
     lines += [f"bench-latency {value} {count}" for value, count in latencies.items()]
     return "\n".join(lines)
